@@ -1,0 +1,355 @@
+"""Competitions and nominations with their winners, in Russian and Kazakh news.
+
+Why: records list the named contests of an article ("Еңбек жолы", "Парыз-2025",
+"Жыл үздігі") and every nomination (award category) with its competition and
+the people or families who won it.
+
+How (rules, no model):
+* Titles are quoted strings: « », " ", “ ”, „ “. A title is a **competition** when a
+  contest word touches it ("конкурс «X»", "конкурса профессионального мастерства
+  «X»", "«X» байқауы", "«X» конкурстарының", "«X» облыстық кезеңі"), when it is
+  chained to such a title ("конкурсов «A» и «B»", "«A», «B» конкурстары"), or when
+  the same title was already a competition elsewhere in the article.
+* A title is a **nomination** when a nomination word touches it ("в номинации
+  «X»", "«X» номинациясы", "«X» атағына"), when it is listed after a nomination
+  cue and a colon ("проводился по трём номинациям:", "үш номинация бойынша өтті:"),
+  or when a line reads «X» – <people list> (a list of winners).
+* Winners: people mentions (given by the people extractor) inside the list after
+  the dash, or in the same sentence as the nomination title (each person goes to
+  the nearest title before it, else after it). A sentence that names a
+  competition with a winner word ("победителями стали", "жеңімпаз атанды") but no
+  category yields a nomination whose name is the competition's name. A sentence
+  with an award verb and no quoted title is matched to a known nomination by
+  shared word stems ("үздік еңбек әулеттері" -> «Үздік еңбек әулеті»,
+  "тәлімгерлік" -> «Жұмысшы жастардың үздік тәлімгері»).
+* Programmes, projects, festivals, flashmobs and organisations in quotes have no
+  contest/nomination cue and are ignored.
+* Competition of a nomination: the competition named in the nomination's own
+  sentence or list cue, else the nearest competition mentioned before it.
+Names are written as in the text without quotes; equal titles (ignoring case and
+spaces around dashes) are merged, the first spelling kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from extractors import kk_morph
+from pipeline.records import Competition, Mention, Nomination
+
+_QUOTE_RE = re.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"|“([^“”\n]{1,120})”|„([^„“”\n]{1,120})[“”]")
+_L = r"[а-яёәғқңөұүһіa-z]"
+_COMP_BEFORE = re.compile(
+    r"(?i)(?:(?:конкурс\w*|смотр\w*(?:-конкурс\w*)?|чемпионат\w*|олимпиад\w*|прем(?:ия|ии|ию|ией)|"
+    r"турнир\w*|фестиваля?-конкурса?)(?:\s+(?!победител|лауреат|призер|призёр)" + _L + r"+){0,3}"
+    r"|(?:байқау|сайыс|конкурс)(?:ы|ын|ына|ында|ының)?)\s*$"
+)
+# organisations: ТОО «X», «X» ЖШС / АҚ / ЖК ... are never contests or nominations
+_ORG_BEFORE = re.compile(r"(?:ТОО|АО|ИП|ПК|ГКП|КГП|РГП|РГКП|КГУ|ГУ|ОО|ОФ|ЖШС|АҚ|ЖК|МКК|КММ|ММ|ҚҚ|ЖАҚ)\s*$")
+_ORG_AFTER = re.compile(
+    r"^\s*(?:ТОО|АО|ИП|ЖШС|АҚ|ЖК|МКК|КММ|ММ|ЖАҚ|ЖШҚ|компания\w*|корпораци\w*|холдинг\w*|"
+    r"серіктестіг\w*|кәсіпорн\w*|зауыт\w*|фабрика\w*|предприяти\w*|комбинат\w*)(?![\w])"
+)
+_COMP_AFTER = re.compile(
+    r"(?i)^\s*(?:(?:республикалық|облыстық|өңірлік|аудандық|қалалық|халықаралық)\s+)?"
+    r"(?:конкурс\w*|байқау\w*|сайыс\w*|чемпионат\w*|олимпиада\w*|жарыс\w*|турнир\w*|сыйлығ\w*|кезең\w*)"
+    r"(?![\w])"
+)
+_NOM_BEFORE = re.compile(r"(?i)(?:номинаци\w*|в\s+категории|категория|звани[еяюи]\w*)\s*:?\s*$")
+_NOM_AFTER = re.compile(r"(?i)^\s*(?:номинация\w*|атағ\w*|аталым\w*|категория\w*)(?![\w])")
+_NOM_LIST_CUE = re.compile(
+    r"(?i)номинаци\w*(?:\s+бойынша)?(?:\s+" + _L + r"+){0,2}\s*:|номинации\s*[—–-]"
+)
+_CHAIN = re.compile(r"(?i)^\s*(?:,|и|или|және|мен|бен|пен|,\s*а\s+также|а\s+также)\s*$")
+_WIN_WORDS = re.compile(
+    r"(?i)(победител\w*|лауреат\w*|призёр\w*|призер\w*|побед\w*|жеңімпаз\w*|жүлде\w*|"
+    r"гран-при|первое\s+место|бірінші\s+орын)"
+)
+_AWARD_VERB = re.compile(
+    r"(?i)(признан\w*|награжд\w*|удостоен\w*|отмечен\w*|стал[аи]?\b|побед\w*|лауреат\w*|"
+    r"марапатт\w*|танылды|атанды|ие\s+бол\w*|жеңімпаз\w*|берілді)"
+)
+_CLAUSE_BREAK = re.compile(r",\s*(?:а|ал|но|однако)\s|;|[.!?]\s")
+_GENERIC = {
+    "үздік", "лучший", "лучшая", "лучшее", "лучшие", "best", "жыл", "год", "года", "и", "по", "в", "мен",
+}
+
+
+@dataclass
+class _Title:
+    start: int  # inner span (no quotes)
+    end: int
+    text: str
+    kind: str = ""  # "comp" | "nom" | ""
+    outer_start: int = 0
+    outer_end: int = 0
+
+
+@dataclass
+class _Nom:
+    name: str
+    competition: str | None
+    winners: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    s = name.lower().replace("ё", "е")
+    s = re.sub(r"\s*[-–—]\s*", "-", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _titles(text: str) -> list[_Title]:
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        g = next(i for i in range(1, 5) if m.group(i) is not None)
+        inner = m.group(g)
+        if not re.search(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", inner) or len(inner.split()) > 10:
+            continue
+        lead = len(inner) - len(inner.lstrip())
+        trail = len(inner.rstrip())
+        out.append(
+            _Title(
+                m.start(g) + lead, m.start(g) + trail, inner.strip(),
+                outer_start=m.start(), outer_end=m.end(),
+            )
+        )
+    return out
+
+
+def _classify(text: str, titles: list[_Title]) -> None:
+    for t in titles:
+        before = text[max(0, t.outer_start - 80) : t.outer_start]
+        after = text[t.outer_end : t.outer_end + 40]
+        if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
+            t.kind = "org"
+        elif _NOM_BEFORE.search(before) or _NOM_AFTER.match(after):
+            t.kind = "nom"
+        elif _COMP_BEFORE.search(before) or _COMP_AFTER.match(after):
+            t.kind = "comp"
+    # chains: "конкурсов «A» и «B»" (forward), "«A», «B» конкурстары" (backward)
+    for _ in range(3):
+        for a, b in pairwise(titles):
+            if not _CHAIN.match(text[a.outer_end : b.outer_start]):
+                continue
+            cue_before_a = _COMP_BEFORE.search(text[max(0, a.outer_start - 80) : a.outer_start])
+            if a.kind == "comp" and not b.kind and cue_before_a:
+                b.kind = "comp"
+            elif b.kind == "comp" and not a.kind and _COMP_AFTER.match(text[b.outer_end : b.outer_end + 40]):
+                a.kind = "comp"
+    comp_keys = {_key(t.text) for t in titles if t.kind == "comp"}
+    for t in titles:
+        if not t.kind and _key(t.text) in comp_keys:
+            t.kind = "comp"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _people_in(people: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    return sorted((p for p in people if start <= p[0] and p[1] <= end), key=lambda p: p[0])
+
+
+def _add_unique(names: list[str], new: str) -> None:
+    if new not in names:
+        names.append(new)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
+    return {kk_morph.stem(w, 5) for w in words if w not in _GENERIC and len(w) > 2}
+
+
+def _list_lines(text: str, titles: list[_Title]) -> list[tuple[_Title, int, int]]:
+    """«X» – A, B, C;  -> (title, list start, list end)."""
+    out = []
+    for t in titles:
+        line_start = text.rfind("\n", 0, t.outer_start) + 1
+        if text[line_start : t.outer_start].strip() not in {"", "-", "–", "—", "•", "*"} and not re.fullmatch(
+            r"\s*\d+[.)]\s*", text[line_start : t.outer_start]
+        ):
+            continue
+        m = re.match(r"\s*[–—-]\s*", text[t.outer_end :])
+        if not m:
+            continue
+        list_start = t.outer_end + m.end()
+        stop = re.search(r"[;\n]|\.(?:\s|$)", text[list_start:])
+        list_end = list_start + (stop.start() if stop else len(text) - list_start)
+        out.append((t, list_start, list_end))
+    return out
+
+
+def _nominee_list_titles(text: str, titles: list[_Title]) -> list[tuple[_Title, int]]:
+    """Titles listed after "по трём номинациям:" / "үш номинация бойынша өтті:" with the cue position."""
+    out = []
+    for cue in _NOM_LIST_CUE.finditer(text):
+        pos = cue.end()
+        # region: the rest of the sentence, or following lines that start with a quote
+        region_end = pos
+        rest = text[pos:]
+        first_line_end = rest.find("\n")
+        first = rest if first_line_end < 0 else rest[:first_line_end]
+        if first.strip():
+            stop = re.search(r"\.(?:\s|$)", first)
+            region_end = pos + (stop.start() if stop else len(first))
+        else:
+            cur = pos + (first_line_end if first_line_end >= 0 else 0)
+            for line in re.finditer(r"[^\n]+", text[cur:]):
+                if not re.match(r"\s*(?:[-–—•*]\s*|\d+[.)]\s*)?[«\"“„]", line.group()):
+                    break
+                region_end = cur + line.end()
+        for t in titles:
+            if pos <= t.outer_start < region_end and t.kind != "comp":
+                out.append((t, cue.start()))
+    return out
+
+
+def _competition_near(
+    text: str, comps: list[_Title], pos: int, sents: list[tuple[int, int]]
+) -> str | None:
+    s, e = _sentence_of(sents, pos)
+    same = [c for c in comps if s <= c.start < e]
+    if same:
+        return same[0].text
+    before = [c for c in comps if c.start < pos]
+    return before[-1].text if before else None
+
+
+def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_Title], dict[str, _Nom]]:
+    titles = _titles(text)
+    _classify(text, titles)
+    sents = _sentences(text)
+    comps = [t for t in titles if t.kind == "comp"]
+    noms: dict[str, _Nom] = {}
+
+    def nom_for(t: _Title, competition: str | None) -> _Nom:
+        k = _key(t.text)
+        if k not in noms:
+            noms[k] = _Nom(t.text, competition)
+        n = noms[k]
+        if n.competition is None:
+            n.competition = competition
+        if not any(m.start == t.start for m in n.mentions):
+            n.mentions.append(Mention(start=t.start, end=t.end, text=text[t.start : t.end]))
+        return n
+
+    used_people: set[tuple[int, int]] = set()
+    for t, cue_pos in _nominee_list_titles(text, titles):
+        t.kind = "nom"
+        nom_for(t, _competition_near(text, comps, cue_pos, sents))
+    for t, ls, le in _list_lines(text, titles):
+        if t.kind == "comp":
+            continue
+        winners = _people_in(people, ls, le)
+        if not winners and t.kind != "nom":
+            continue
+        t.kind = "nom"
+        n = nom_for(t, _competition_near(text, comps, t.start, sents))
+        for p in winners:
+            _add_unique(n.winners, p[2])
+            used_people.add((p[0], p[1]))
+    for t in titles:
+        if t.kind == "nom":
+            nom_for(t, _competition_near(text, comps, t.start, sents))
+
+    nom_titles = [t for t in titles if t.kind == "nom"]
+    for s, e in sents:
+        in_sent = [p for p in _people_in(people, s, e) if (p[0], p[1]) not in used_people]
+        if not in_sent:
+            continue
+        sent_text = text[s:e]
+        sent_noms = [t for t in nom_titles if s <= t.start < e]
+        if sent_noms:
+            for p in in_sent:
+                prev = [t for t in sent_noms if t.end <= p[0]]
+                if prev:
+                    target = prev[-1]
+                elif _CLAUSE_BREAK.search(text[p[1] : sent_noms[0].outer_start]):
+                    continue  # "X признана ..., а в номинации «Y» — Z": X is not Y's winner
+                else:
+                    target = sent_noms[0]
+                _add_unique(noms[_key(target.text)].winners, p[2])
+            continue
+        sent_comps = [t for t in comps if s <= t.start < e]
+        if not sent_comps and _WIN_WORDS.search(sent_text):
+            # "Конкурс «X» прошёл ... . Победителями стали ..." : the contest of the previous sentence
+            prev_sent = [(ps, pe) for ps, pe in sents if pe <= s]
+            if prev_sent:
+                ps, pe = prev_sent[-1]
+                prev_comps = {_key(t.text): t for t in comps if ps <= t.start < pe}
+                if len(prev_comps) == 1:
+                    c = next(iter(prev_comps.values()))
+                    has_categories = any(
+                        n.competition and _key(n.competition) == _key(c.text) and _key(n.name) != _key(c.text)
+                        for n in noms.values()
+                    )
+                    if not has_categories:
+                        n = nom_for(c, c.text)
+                        for p in in_sent:
+                            _add_unique(n.winners, p[2])
+                        continue
+        if sent_comps and _WIN_WORDS.search(sent_text):
+            c = sent_comps[-1]
+            winners_zone = [p for p in in_sent if p[0] > c.end] or in_sent
+            n = nom_for(c, c.text)
+            for p in winners_zone:
+                _add_unique(n.winners, p[2])
+            continue
+        if noms and _AWARD_VERB.search(sent_text):
+            first_person = min(p[0] for p in in_sent)
+            words = _stems(text[s:first_person]) | _stems(text[max(p[1] for p in in_sent) : e])
+            best: list[tuple[int, str]] = []
+            for k, n in noms.items():
+                if _key(n.name) == _key(n.competition or ""):
+                    continue
+                overlap = len(words & _stems(n.name))
+                if overlap:
+                    best.append((overlap, k))
+            best.sort(reverse=True)
+            if best and (len(best) == 1 or best[0][0] > best[1][0]):
+                for p in in_sent:
+                    _add_unique(noms[best[0][1]].winners, p[2])
+    return titles, noms
+
+
+def extract_competitions(text: str, lang: str) -> list[Competition]:
+    """Named contests of ``text`` with every quoted mention of each."""
+    titles = _titles(text)
+    _classify(text, titles)
+    for t, _ in _nominee_list_titles(text, titles):
+        t.kind = "nom"
+    out: dict[str, Competition] = {}
+    for t in titles:
+        if t.kind != "comp":
+            continue
+        k = _key(t.text)
+        if k not in out:
+            out[k] = Competition(name=t.text, mentions=[])
+        out[k].mentions.append(Mention(start=t.start, end=t.end, text=text[t.start : t.end]))
+    return list(out.values())
+
+
+def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, str]]) -> list[Nomination]:
+    """Nominations of ``text`` with competition and winners (canonical names from ``people``)."""
+    _, noms = _analyse(text, people)
+    return [
+        Nomination(name=n.name, competition=n.competition, winners=n.winners, mentions=n.mentions)
+        for n in noms.values()
+    ]

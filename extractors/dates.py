@@ -1,0 +1,235 @@
+"""Calendar dates in Russian and Kazakh news text, as ISO values.
+
+Why: records carry every calendar reference ("19 сентября", "2025 жылғы 19
+қыркүйекте", "в 2025 году", "19.09.2025") as ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD`` with an exact span. Durations ("20 лет", "5 жыл бойы"), ages,
+relative words ("сегодня", "бүгін") and numbers inside names ("Парыз-2025") are
+not dates.
+
+Span rules (``text[start:end] == DateValue.text``):
+* a date starts at its first number or month word; prepositions ("в", "с") are
+  left out, the year word is kept: "2025 году", "2025 жылы", "19 сентября 2025 года";
+* a Kazakh case ending glued to the month stays ("19 қыркүйекте"); "күні" after a
+  date is left out;
+* "2025 жылғы 19 қыркүйекте" is one date covering the whole phrase;
+* a day range "19–21 сентября" gives one date per boundary day: "19" (its own
+  span) and "21 сентября"; a year range "2025-2027 годы" gives "2025" and
+  "2027 годы".
+* the ` date YYYY-MM-DD` publication prefix of a .txt input is not an article date;
+* a month range "январь-июнь 2025 года" / "2025 жылдың қаңтар-маусым айларында"
+  gives "январь" (2025-01) and "июнь 2025 года" (2025-06) the same way;
+* a missing year comes from ``published``; without it, from the first explicit
+  year in the article; without any, the date is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.records import DateValue
+
+_RU_MONTHS = [
+    r"январ[ьяеюё]\w*", r"феврал[ьяеюё]\w*", r"март[аеу]?", r"апрел[ьяеюё]\w*", r"ма[йяеюё]",
+    r"июн[ьяеюё]\w*", r"июл[ьяеюё]\w*", r"август[аеу]?", r"сентябр[ьяеюё]\w*",
+    r"октябр[ьяеюё]\w*", r"ноябр[ьяеюё]\w*", r"декабр[ьяеюё]\w*",
+]
+_KK_ROOTS = [
+    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+    "қыркүйе[кг]", "қазан", "қараша", "желтоқсан",
+]
+_KK_MONTHS = [r + r"[а-яәғқңөұүһі]*" for r in _KK_ROOTS]
+_MONTH_ALTS = [f"(?:{ru}|{kk})" for ru, kk in zip(_RU_MONTHS, _KK_MONTHS, strict=True)]
+_MONTH = r"(?P<{name}>" + "|".join(_MONTH_ALTS) + r")(?![\w])"
+_MONTH_RXS = [re.compile(r"(?i)^(?:" + alt + r")$") for alt in _MONTH_ALTS]
+
+_YEAR_WORD = (
+    r"(?:годы|годов|годах|годам|года|году|годом|год|гг\.|г\.|г(?![\w])|"
+    r"жыл[а-яәғқңөұүһі]*|ж\.)"
+)
+_YEAR_ADJ = r"(?:(?:учебн|финансов|отчетн|отчётн|календарн|маркетингов)\w*\s+|оқу\s+|қаржы\s+)?"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:-?(?:го|е|ы|і|сы|сі|ші|шы|нші|ншы|інші|ыншы))?"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
+_NOT_NAME = r"(?<![\w\-–—./])"  # not glued to a word: "Парыз-2025"
+
+_KK_FULL = re.compile(
+    _NOT_NAME + _YEAR.format(name="y") + r"\s*(?:жылғы|жылдың|ж\.)\s+" + _DAY.format(name="d")
+    + r"\s+" + _MONTH.format(name="m"), re.I,
+)
+_KK_YEAR_MONTH = re.compile(
+    _NOT_NAME + _YEAR.format(name="y") + r"\s*(?:жылғы|жылдың|ж\.)\s+" + _MONTH.format(name="m"), re.I
+)
+_DAY_MONTH = re.compile(
+    r"(?<![\w.,:])" + r"(?:" + _DAY.format(name="d1")
+    + r"\s*(?:[-–—]|\s(?:и|по|или|мен|және|пен|бен)\s|,)\s*)?" + _DAY.format(name="d")
+    + r"\s+" + _MONTH.format(name="m")
+    + r"(?:\s+" + _YEAR.format(name="y") + r"(?:\s*" + _YEAR_WORD + r")?)?", re.I,
+)
+_KK_MONTH_DAY = re.compile(
+    r"(?<![\w])(?P<m>(?:" + "|".join(_KK_ROOTS) + r")(?:тің|дің|ның|нің|тың|дың|ің|ың))\s+(?P<d>[0-3]?\d)"
+    r"(?:-?(?:і|ы|сі|сы|нші|ншы|інші|ыншы|ші|шы))?(?![\w])", re.I,
+)
+_NUMERIC = re.compile(
+    r"(?<![\w.\-/])(?P<d>[0-3]?\d)[./](?P<mo>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\w.]\d)"
+    r"(?:\s*(?:года|г\.|ж\.|жылы))?"
+)
+_ISO = re.compile(r"(?<![\w\-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\w\-])")
+_MONTH_YEAR = re.compile(
+    r"(?<![\w])" + _MONTH.format(name="m") + r"\s+" + _YEAR.format(name="y")
+    + r"(?:\s*" + _YEAR_WORD + r")?", re.I,
+)
+_MONTH_RANGE = re.compile(
+    r"(?i)(?<![\w])(?:" + _YEAR.format(name="y0") + r"\s*(?:жылғы|жылдың|ж\.)\s+)?"
+    + _MONTH.format(name="m1") + r"\s*[-–—]\s*" + _MONTH.format(name="m2")
+    + r"(?:\s+айлар\w*|\s+" + _YEAR.format(name="y") + r"(?:\s*" + _YEAR_WORD + r")?)?"
+)
+_YEAR_RANGE = re.compile(
+    _NOT_NAME + _YEAR.format(name="y1") + r"(?:-?(?:го|м|й))?"
+    r"(?P<sep>\s*[-–—]\s*|\s+(?:по|и|или|до|мен|және|пен|бен)\s+)"
+    + _YEAR.format(name="y2") + r"(?:-?(?:й|го|м))?\s*" + _YEAR_ADJ + r"(?P<w>" + _YEAR_WORD + r")", re.I,
+)
+_YEAR_SINGLE = re.compile(
+    _NOT_NAME + _YEAR.format(name="y")
+    + r"(?:\s*" + _YEAR_ADJ + r"(?P<w>" + _YEAR_WORD + r")|(?P<suf>-(?:й|го|м|ші|шы|нші)))",
+    re.I,
+)
+# month alone: needs a preposition / frame word in Russian; Kazakh month words with
+# an ending or followed by "айы"; "қазан" (also a city / cauldron) and "наурыз"
+# (also a holiday) only with "айы"/"айында".
+_RU_MONTH_ONLY = re.compile(
+    r"(?i)(?<![\w])(?:в|во|с|со|до|к|по|на|начале|середине|конце|течение|концу|середину|начало)\s+"
+    + r"(?P<m>" + "|".join(_RU_MONTHS) + r")(?![\w])(?!\s+(?:19|20)\d\d)(?!\s*[-–—]?\s*\d)"
+)
+_KK_MONTH_ONLY = re.compile(
+    r"(?i)(?<![\w])(?P<m>(?:" + "|".join(_KK_MONTHS) + r"))(?![\w])(?P<ai>\s+айы\w*)?"
+)
+
+
+_PUB_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")  # the ` date YYYY-MM-DD` file prefix
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    prio: int
+
+
+def _month_num(word: str) -> int | None:
+    for i, rx in enumerate(_MONTH_RXS):
+        if rx.match(word):
+            return i + 1
+    return None
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if not 1 <= day <= 31:
+            return False
+        if month == 2 and day > 29:
+            return False
+        if month in {4, 6, 9, 11} and day > 30:
+            return False
+    return year is None or 1900 <= year <= 2100
+
+
+def _kk_month_word_ok(word: str, has_ai: bool) -> bool:
+    """Kazakh month word standing alone: require a month-like ending or "айы"."""
+    low = word.lower()
+    if has_ai:
+        return True
+    if low.startswith(("қазан", "наурыз")):
+        return False
+    return bool(re.search(r"(да|де|та|те|нда|нде|ында|інде|інен|ынан|тан|тен|дан|ден|ына|іне)$", low))
+
+
+def _candidates(text: str) -> Iterator[_Cand]:
+    for m in _KK_FULL.finditer(text):
+        yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), int(m["d"]), 10)
+    for m in _NUMERIC.finditer(text):
+        yield _Cand(m.start(), m.end(), int(m["y"]), int(m["mo"]), int(m["d"]), 10)
+    for m in _ISO.finditer(text):
+        yield _Cand(m.start(), m.end(), int(m["y"]), int(m["mo"]), int(m["d"]), 10)
+    for m in _DAY_MONTH.finditer(text):
+        month = _month_num(m["m"])
+        year = int(m["y"]) if m["y"] else None
+        if m["d1"]:
+            yield _Cand(m.start("d1"), m.end("d1"), year, month, int(m["d1"]), 8)
+            yield _Cand(m.start("d"), m.end(), year, month, int(m["d"]), 8)
+        else:
+            yield _Cand(m.start(), m.end(), year, month, int(m["d"]), 8)
+    for m in _KK_MONTH_DAY.finditer(text):
+        yield _Cand(m.start(), m.end(), None, _month_num(m["m"]), int(m["d"]), 7)
+    for m in _MONTH_RANGE.finditer(text):
+        year = int(m["y0"] or m["y"]) if (m["y0"] or m["y"]) else None
+        yield _Cand(m.start(), m.end("m1"), year, _month_num(m["m1"]), None, 7)
+        yield _Cand(m.start("m2"), m.end(), year, _month_num(m["m2"]), None, 7)
+    for m in _KK_YEAR_MONTH.finditer(text):
+        yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), None, 6)
+    for m in _MONTH_YEAR.finditer(text):
+        yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), None, 6)
+    for m in _YEAR_RANGE.finditer(text):
+        yield _Cand(m.start("y1"), m.end("y1"), int(m["y1"]), None, None, 5)
+        yield _Cand(m.start("y2"), m.end(), int(m["y2"]), None, None, 5)
+    for m in _YEAR_SINGLE.finditer(text):
+        if m["suf"] and re.match(r"\s*[-–—]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
+            continue
+        yield _Cand(m.start(), m.end(), int(m["y"]), None, None, 4)
+    for m in _RU_MONTH_ONLY.finditer(text):
+        yield _Cand(m.start("m"), m.end("m"), None, _month_num(m["m"]), None, 2)
+    for m in _KK_MONTH_ONLY.finditer(text):
+        if _kk_month_word_ok(m["m"], bool(m["ai"])):
+            end = m.end("ai") if m["ai"] else m.end("m")
+            yield _Cand(m.start(), end, None, _month_num(m["m"]), None, 1)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of everything that looks like a calendar reference (year known or not)."""
+    return [(c.start, c.end) for c in _select(text)]
+
+
+def _select(text: str) -> list[_Cand]:
+    cands = [c for c in _candidates(text) if _valid(c.year, c.month, c.day)]
+    cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
+    chosen: list[_Cand] = []
+    for c in cands:
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _fallback_year(published: str | None, chosen: list[_Cand]) -> int | None:
+    if published and re.match(r"^\d{4}", published):
+        return int(published[:4])
+    years = [c.year for c in chosen if c.year is not None]
+    return years[0] if years else None
+
+
+def extract_dates(text: str, published: str | None) -> list[DateValue]:
+    """All calendar references in ``text`` as ISO ``DateValue``s, in text order."""
+    chosen = _select(text)
+    prefix = _PUB_PREFIX.match(text)
+    if prefix:
+        chosen = [c for c in chosen if c.start >= prefix.end()]
+    fallback = _fallback_year(published, chosen)
+    out: list[DateValue] = []
+    for c in chosen:
+        year = c.year if c.year is not None else fallback
+        if year is None:
+            continue
+        if c.month is None:
+            value = f"{year:04d}"
+        elif c.day is None:
+            value = f"{year:04d}-{c.month:02d}"
+        else:
+            value = f"{year:04d}-{c.month:02d}-{c.day:02d}"
+        out.append(DateValue(value=value, text=text[c.start : c.end], start=c.start, end=c.end))
+    return out

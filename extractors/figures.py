@@ -1,0 +1,484 @@
+"""Counted and measured quantities ("более 700 тысяч специалистов", "400-ден астам адам").
+
+Why: records carry every numeric figure with its full value, the counted noun in
+dictionary form (``unit``) and a qualifier (exact / approx / more_than /
+less_than / up_to). Years, dates, day-of-month, ordinals, list enumerators,
+phone numbers, times and numbers inside names ("Парыз-2025", "Enbek Skills 2.0")
+are not figures; ``skip`` spans (dates, names found by other extractors) are
+never overlapped.
+
+Rules (kept consistent across both languages):
+* span: from a preceding qualifier or range word ("более", "около", "от",
+  "шамамен") through the number, its multiplier and Kazakh ending, a following
+  Kazakh qualifier ("астам", "жуық") and the unit words: "более 700 тысяч
+  специалистов", "400-ден астам адам", "15 мыңнан астам адам". When the counted
+  noun comes before the number ("сварщики — около 25 тысяч") the span is
+  "около 25 тысяч" and the unit is taken from the noun before.
+* unit: the head noun in dictionary form, as short as possible: adjectives are
+  dropped ("технических специальностей" -> "специальность", "интерактивті
+  көрмеде" -> "көрме") unless the pair is a fixed term ("молодой специалист",
+  "рабочее место", "бос жұмыс орны", "ашық есік күні"); a genitive complement is
+  kept as written after a container head ("ярмарки вакансий" -> "ярмарка
+  вакансий"); Kazakh noun compounds keep their modifiers and the izafet head
+  loses only its case ending ("бос жұмыс орындары жәрмеңкесі", "жұмыс беруші").
+  Money is "тенге" in both languages, percent is "%".
+* durations and ages in years are measured quantities: "от 30 до 50 лет" ->
+  value 30, value_max 50, unit "год".
+* a number written with words counts only when it quantifies a noun ("трём
+  номинациям" -> 3 "номинация"); a figure with no unit found is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractors import kk_morph
+from extractors.dates import date_spans
+from extractors.numbers import NumberSpan, find_numbers
+from pipeline.records import Figure
+
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*")
+
+_RU_PRE = [
+    (r"более\s+чем|чуть\s+более|чуть\s+больше|не\s+менее|не\s+меньше|более|свыше|больше|сверх|"
+     r"превысил[аио]?|превышает", "more_than"),
+    (r"около|порядка|примерно|приблизительно|почти|ориентировочно|свыше\s+около|где-то|"
+     r"приближается\s+к|практически", "approx"),
+    (r"не\s+более|не\s+больше|до", "up_to"),
+    (r"менее|меньше|чуть\s+менее|не\s+достигает", "less_than"),
+]
+_KK_PRE = [
+    (r"шамамен|жуық\s+шамамен|шамасы|орта\s+есеппен", "approx"),
+    (r"кемінде|кем\s+дегенде", "more_than"),
+    (r"ең\s+көбі", "up_to"),
+]
+_KK_POST = [
+    (r"астам|аса|артық|көп|кем\s+емес|асатын|асады|астамы", "more_than"),
+    (r"жуық|таяу|қарай|шамасында|шамалы|жуығы", "approx"),
+    (r"дейін|шейін", "up_to"),
+    (r"кем|аз", "less_than"),
+]
+_RU_POST = [(r"с\s+лишним|с\s+небольшим", "more_than")]
+
+_CURRENCY = {
+    "тенге": "тенге", "теңге": "тенге", "тг": "тенге", "₸": "тенге", "долларов": "доллар",
+    "доллар": "доллар", "долл": "доллар", "$": "доллар", "евро": "евро", "рублей": "рубль",
+}
+_RU_ADJ_KEEP = {
+    "молодой специалист", "рабочее место", "молодой человек", "социальное рабочее место",
+    "сельский населённый пункт", "населённый пункт", "малое предприятие", "среднее предприятие",
+    "крупное предприятие", "квадратный метр", "кубический метр", "учебное заведение",
+    "учебное место", "субъект малого", "многодетная семья", "трудовая династия",
+}
+_RU_COMPLEMENT_HEADS = {
+    "ярмарка", "день", "голова", "единица", "вид", "кубометр", "тонна", "центнер",
+    "литр", "гектар", "квадратный метр", "пункт", "число", "количество", "сумма", "объект",
+}
+_RU_NON_UNIT = {
+    "год", "раз", "который", "это", "свой", "весь", "наш", "ваш", "этот", "тот", "такой",
+    "каждый", "другой", "из", "число",
+}
+_KK_ADJ = {
+    "бос", "ашық", "жас", "жаңа", "үлкен", "шағын", "ірі", "түрлі", "әртүрлі", "әр", "жеке", "басқа",
+    "интерактивті", "білікті", "үздік", "алғашқы", "барлық", "жалпы", "тұрақты", "уақытша",
+    "жергілікті", "отандық", "шетелдік", "мемлекеттік", "әлеуметтік", "көпбалалы", "аз",
+    "алтын", "күміс", "қола", "орта",
+}
+_KK_KEEP = {"бос орын", "бос жұмыс", "ашық есік", "жас маман", "көпбалалы отбасы", "әлеуметтік жұмыс"}
+_KK_COMPOUND_MOD = {
+    "жұмыс", "есік", "бос", "ашық", "білім", "өндіріс", "оқу", "іс", "мал", "ауыл", "еңбек",
+    "тұрғын", "денсаулық", "жол", "су", "газ", "жер", "егін", "шаруа", "кәсіп",
+}
+_KK_STOP = {
+    "және", "мен", "бен", "пен", "немесе", "не", "да", "де", "та", "те", "ал", "ғана", "ғой", "тағы", "бар",
+    "жоқ", "бойынша", "арасында", "ішінде", "үшін", "туралы", "кейін", "бұрын", "болды", "болып",
+    "болса", "бұл", "сол", "осы", "ол", "олар", "оның", "қатысты", "қатысып", "арналған",
+}
+_KK_VERB_END = re.compile(
+    r"(ған|ген|қан|кен|атын|етін|йтын|йтін|уда|уде|ады|еді|йды|йді|ды|ді|ты|ті|ып|іп|са|се|мақ|мек|"
+    r"ылды|ілді|лды|лді|нды|нді|сын|сін|ыпты|іпті|ған|ады)$"
+)
+_KK_MONTHLESS_STOP = {"жыл", "жылы", "жылғы", "жылдың"}
+_ENUM = re.compile(r"(?m)^\s*$")
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@dataclass
+class _Unit:
+    unit: str
+    end: int
+
+
+def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
+    """Short quoted strings (names of contests, programmes, firms): numbers inside are names."""
+    out = []
+    for m in re.finditer(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|“[^“”\n]{1,60}”|„[^„“\n]{1,60}“", text):
+        inner = m.group()[1:-1]
+        if len(inner.split()) <= 6 and not re.search(r"[.!?]\s*$", inner):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, markdown images/links, e-mails and the ` date YYYY-MM-DD` prefix."""
+    rx = r"!?\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+|\S+@\S+\.\w+|^\s*date\s+\d{4}-\d{2}-\d{2}"
+    return [(m.start(), m.end()) for m in re.finditer(rx, text)]
+
+
+def _excluded(text: str, n: NumberSpan) -> bool:
+    before = text[max(0, n.start - 3) : n.start]
+    after = text[n.end : n.end + 3]
+    if n.ordinal:
+        return True
+    if re.search(r"\w[-‑_/]$", before):  # "Парыз-2025", "COVID-19", "IMG-1024"
+        return True
+    if re.search(r"(?:№|No\.?|N)\s*$", text[max(0, n.start - 4) : n.start]):
+        return True
+    if re.search(r"[+(]\s*$", before) or re.match(r"\)\s*\d|-\d\d-\d\d|\d", after):  # phones
+        return True
+    if re.match(r"[:]\d", after) or (before.endswith(":") and re.search(r"\d:$", before)):  # times
+        return True
+    if re.match(r"\s*[-‑]\s*\d\d[-‑]\d\d", text[n.end : n.end + 10]):
+        return True
+    line_start = text.rfind("\n", 0, n.start) + 1
+    if not text[line_start : n.start].strip() and re.match(r"[.)]\s", after):  # list enumerator
+        return True
+    if not n.words and re.search(r"\b[A-Z][A-Za-z]+\s$", text[max(0, n.start - 20) : n.start]):
+        return True  # "Enbek Skills 2.0", "Windows 11"
+    return (
+        not n.multiplier
+        and not n.suffix
+        and isinstance(n.value, int)
+        and 1900 <= n.value <= 2100
+        and len(n.text) == 4
+        and not re.match(r"\s*(?:%|процент|пайыз|тенге|теңге|тг|человек|адам)", text[n.end : n.end + 12])
+    )
+
+
+# "снизился до 4,6%", "вырос до 300": "до" gives the new level, not an upper bound
+_RU_CHANGE_TO = re.compile(
+    r"(?i)(?:снизил|сократил|уменьшил|вырос|выросл|увеличил|повысил|поднял|подня|довед|упал|опустил|"
+    r"возрос|составит\s+уже|снизит|увеличит|вырастет|сократит)\w*\s+(?:\w+\s+)?до\s+$"
+)
+_KK_CHANGE = re.compile(
+    r"(?i)^\s*(?:төмендеді|төмендейді|өсті|өседі|артты|артады|азайды|қысқарды|көтерілді|жетті)"
+)
+
+
+def _pre_qualifier(text: str, start: int, lang: str) -> tuple[str, int] | None:
+    window = text[max(0, start - 40) : start]
+    for pattern, qual in _RU_PRE if lang != "kk" else _KK_PRE:
+        m = re.search(r"(?i)(?<![\w-])(?:" + pattern + r")\s+$", window)
+        if m:
+            if qual == "up_to" and _RU_CHANGE_TO.search(text[max(0, start - 60) : start]):
+                return None
+            return qual, start - len(window) + m.start()
+    return None
+
+
+def _post_qualifier(text: str, pos: int, lang: str) -> tuple[str, int] | None:
+    rules = _KK_POST if lang == "kk" else _RU_POST
+    for pattern, qual in rules:
+        m = re.match(r"(?i)\s+(?:" + pattern + r")(?![\w])", text[pos : pos + 30])
+        if m:
+            if qual == "up_to" and _KK_CHANGE.match(text[pos + m.end() : pos + m.end() + 20]):
+                return "exact", pos + m.end()
+            return qual, pos + m.end()
+    return None
+
+
+def _words_after(text: str, pos: int, limit: int = 5) -> list[re.Match[str]]:
+    """Up to ``limit`` words following ``pos`` separated by whitespace only."""
+    out: list[re.Match[str]] = []
+    cur = pos
+    for _ in range(limit):
+        m = _WORD.match(text, cur + (len(text[cur:]) - len(text[cur:].lstrip(" \u00a0\t"))))
+        if not m or text[(out[-1].end() if out else cur) : m.start()].strip():
+            break
+        out.append(m)
+        cur = m.end()
+    return out
+
+
+def _symbol_unit(text: str, pos: int) -> _Unit | None:
+    m = re.match(r"[ \u00a0]?(%|₸|\$)", text[pos : pos + 3])
+    if m:
+        return _Unit("%" if m.group(1) == "%" else _CURRENCY[m.group(1)], pos + m.end())
+    m = re.match(r"\s+(МРП|АЕК|ЕАЕК|МЗП|ЕТЖ|га|км|кг|кВт|МВт|ГВт)(?![\w])", text[pos : pos + 8])
+    if m:
+        return _Unit(m.group(1), pos + m.end())
+    m = re.match(
+        r"(?i)\s+(процент\w*|пайыз\w*|тенге|теңге\w*|тг\.?|долларов|доллар\w*|долл\.|евро|рубл\w*)(?![\w])",
+        text[pos : pos + 20],
+    )
+    if m:
+        w = m.group(1).lower().rstrip(".")
+        if w.startswith(("процент", "пайыз")):
+            return _Unit("%", pos + m.end())
+        if w.startswith(("теңге", "тенге", "тг")):
+            return _Unit("тенге", pos + m.end())
+        if w.startswith("долл"):
+            return _Unit("доллар", pos + m.end())
+        if w.startswith("рубл"):
+            return _Unit("рубль", pos + m.end())
+        return _Unit(w, pos + m.end())
+    return None
+
+
+def _ru_parse(word: str):
+    return _morph().parse(word.lower())[0]
+
+
+def _ru_adj_nomn(adj: str, noun_parse) -> str:
+    p = _ru_parse(adj)
+    gender = noun_parse.tag.gender or "masc"
+    number = "plur" if "Pltm" in noun_parse.tag else "sing"
+    grams = {"nomn", number} | ({gender} if number == "sing" else set())
+    inflected = p.inflect(grams)
+    return inflected.word if inflected else p.normal_form
+
+
+def _ru_noun_normal(word: str) -> tuple[str, object] | None:
+    for p in _morph().parse(word.lower())[:2]:
+        if "NOUN" in p.tag:
+            nf = "человек" if p.normal_form in {"люди", "человек"} else p.normal_form
+            return nf, p
+    return None
+
+
+def _ru_unit_after(text: str, pos: int) -> _Unit | None:
+    words = _words_after(text, pos, 6)
+    adjs: list[re.Match[str]] = []
+    for i, w in enumerate(words):
+        p = _ru_parse(w.group())
+        nxt_noun = i + 1 < len(words) and _ru_noun_normal(words[i + 1].group()) is not None
+        can_adj = any(
+            ({"ADJF", "PRTF"} & set(q.tag.grammemes)) and "Apro" not in q.tag
+            for q in _morph().parse(w.group().lower())[:3]
+        )
+        if can_adj and i < 3 and (nxt_noun or "NOUN" not in p.tag) and (
+            "NOUN" in p.tag or nxt_noun or i + 1 < len(words)
+        ):
+            adjs.append(w)
+            continue
+        noun = _ru_noun_normal(w.group())
+        if noun is None or "PREP" in p.tag or "CONJ" in p.tag:
+            return _ru_substantive(adjs)
+        nf, np_ = noun
+        if nf in _RU_NON_UNIT and nf != "год":
+            return None
+        unit, end = nf, w.end()
+        for k in range(len(adjs)):
+            phrase = " ".join([_ru_adj_nomn(a.group(), np_) for a in adjs[k:]] + [nf])
+            if phrase in _RU_ADJ_KEEP:
+                unit = phrase
+                break
+        if unit in _RU_COMPLEMENT_HEADS or nf in _RU_COMPLEMENT_HEADS:
+            rest = words[i + 1 :]
+            comp_end = None
+            for r in rest[:3]:
+                rp = _ru_parse(r.group())
+                if "gent" not in rp.tag or not ({"NOUN", "ADJF", "PRTF"} & set(rp.tag.grammemes)):
+                    break
+                comp_end = r.end()
+                if "NOUN" in rp.tag:
+                    break
+            if comp_end is not None:
+                comp = text[w.end() : comp_end].strip()
+                unit, end = f"{unit} {comp}", comp_end
+        return _Unit(unit, end)
+    return None
+
+
+def _ru_substantive(adjs: list[re.Match[str]]) -> _Unit | None:
+    """ "46 рабочих из ..." : a lone adjective used as a noun -> "рабочий"."""
+    if len(adjs) != 1:
+        return None
+    for p in _morph().parse(adjs[0].group().lower())[:3]:
+        if "ADJF" in p.tag and "Apro" not in p.tag:
+            return _Unit(p.normal_form, adjs[0].end())
+    return None
+
+
+def _ru_unit_before(text: str, start: int, floor: int) -> str | None:
+    """Counted noun before the number: "сварщики — около 25 тысяч", "фермеры ..., их порядка 57 тысяч"."""
+    seg = text[floor:start]
+    parts = re.split(r"[.!?;:\n]", seg)
+    seg = parts[-1]
+    seg = re.sub(r"[\s—–-]*(?:[а-яё]+\s+)?$", "", seg) if re.search(r"[—–-]\s*(?:[а-яё]+\s+)?$", seg) else seg
+    dash_parts = re.split(r"\s[—–-]\s", seg)
+    seg = dash_parts[-1]
+    for w in _WORD.finditer(seg):
+        for p in _morph().parse(w.group().lower())[:2]:
+            if "NOUN" in p.tag and "plur" in p.tag and "nomn" in p.tag:
+                return p.normal_form
+    return None
+
+
+def _kk_is_izafet(word: str) -> bool:
+    low = word.lower()
+    if re.search(r"(сы|сі)$", low):
+        return True
+    return bool(re.search(r"[ыі]$", low)) and kk_morph.lemma(low) != low and not low.endswith(("шы", "ші"))
+
+
+def _kk_is_adj(word: str) -> bool:
+    low = word.lower()
+    return low in _KK_ADJ or bool(re.search(r"(лы|лі|ды|ді|ты|ті|сыз|сіз|дағы|дегі|тағы|тегі)$", low))
+
+
+def _kk_case_marked(word: str) -> bool:
+    low = word.lower()
+    lem = kk_morph.lemma(low)
+    return lem != low and not _kk_is_izafet(low) and not re.search(r"(лар|лер|дар|дер|тар|тер)$", low)
+
+
+def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
+    words = _words_after(text, pos, 5)
+    np_: list[re.Match[str]] = []
+    lex = kk_morph.known_nouns()
+    for w in words:
+        low = w.group().lower()
+        if low in _KK_STOP:
+            break
+        if not np_:
+            if _KK_VERB_END.search(low) and kk_morph.lemma(low) not in lex and not _kk_is_adj(low):
+                return None
+            np_.append(w)
+            if _kk_case_marked(low) and kk_morph.lemma(low) in lex:
+                break
+            continue
+        prev = np_[-1].group().lower()
+        cont = (
+            prev in _KK_COMPOUND_MOD or _kk_is_adj(prev) or _kk_is_izafet(low)
+        ) and not _kk_case_marked(prev)
+        if not cont:
+            break
+        if _KK_VERB_END.search(low) and kk_morph.lemma(low) not in lex and not _kk_is_izafet(low):
+            break
+        np_.append(w)
+        if _kk_case_marked(low):
+            break
+    # trailing adjectives without a head are not a unit
+    while np_ and np_[-1].group().lower() in _KK_ADJ and len(np_) > 1:
+        np_.pop()
+    if not np_:
+        return None
+    toks = [w.group().lower() for w in np_]
+    head = toks[-1]
+    if len(toks) == 1:
+        unit = kk_morph.lemma(head)
+        if unit not in lex and (unit in _KK_ADJ or _kk_is_adj(unit)):
+            return None
+    else:
+        mods = toks[:-1]
+        bare = kk_morph.strip_case(head)
+        head_form = bare if _kk_is_izafet(bare) else kk_morph.lemma(head)
+        keep_from = 0
+        while keep_from < len(mods) and _kk_is_adj(mods[keep_from]):
+            keep_from += 1
+        phrase_start = " ".join(toks[:2])
+        if any(phrase_start.startswith(k) for k in _KK_KEEP):
+            keep_from = 0
+        unit = " ".join([*mods[keep_from:], head_form])
+    if words_only and kk_morph.lemma(head) not in lex:
+        return None
+    return _Unit(unit, np_[-1].end())
+
+
+def _range_partner(text: str, n: NumberSpan, nums: list[NumberSpan], lang: str) -> NumberSpan | None:
+    """The upper bound of "30–50", "от 30 до 50", "30-дан 50-ге дейін"."""
+    nxt = next((m for m in nums if m.start >= n.end), None)
+    if nxt is None or nxt.ordinal:
+        return None
+    gap = text[n.end : nxt.start]
+    if re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"(?i)\s+до\s+", gap):
+        return nxt
+    ablative = lang == "kk" and n.suffix in {"ден", "дан", "нан", "нен", "тан", "тен"}
+    if ablative and re.fullmatch(r"\s+", gap) and re.match(
+        r"(?i)(?:[-‑]?\w*)?\s+(?:\w+\s+)?дейін", text[nxt.end : nxt.end + 30]
+    ):
+        return nxt
+    return None
+
+
+def extract_figures(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Numeric figures of ``text`` (language ``lang``), none overlapping ``skip``."""
+    lang = "kk" if lang == "kk" else "ru"
+    blocked = list(skip) + date_spans(text) + _quoted_name_spans(text) + _url_spans(text)
+    nums = find_numbers(text, lang)
+    out: list[Figure] = []
+    consumed_until = -1
+    prev_end = 0
+    for n in nums:
+        if n.start < consumed_until:
+            continue
+        if _overlaps((n.start, n.end), blocked) or _excluded(text, n):
+            continue
+        start = n.start
+        value = n.value
+        value_max = None
+        qualifier = "exact"
+        num_end = n.end
+        partner = _range_partner(text, n, nums, lang)
+        if partner is not None and not _overlaps((partner.start, partner.end), blocked):
+            value_max = partner.value
+            if partner.multiplier and not n.multiplier and n.value * partner.scale <= partner.value:
+                value = n.value * partner.scale
+            num_end = partner.end
+            m = re.search(r"(?i)(?<![\w])от\s+$", text[max(0, start - 10) : start])
+            if m:
+                start = start - (min(10, start)) + m.start()
+        else:
+            pre = _pre_qualifier(text, n.start, lang)
+            if pre:
+                qualifier, start = pre
+        post = _post_qualifier(text, num_end, lang)
+        if post:
+            qualifier = post[0]
+            num_end = post[1]
+            if lang == "kk" and value_max is not None:
+                qualifier = "exact"
+        elif lang == "kk" and n.suffix in {"дай", "дей", "тай", "тей"}:
+            qualifier = "approx"
+        unit = _symbol_unit(text, num_end)
+        if unit is None:
+            unit = _kk_unit_after(text, num_end, n.words) if lang == "kk" else _ru_unit_after(text, num_end)
+        if unit is None and not n.words and lang != "kk":
+            before = _ru_unit_before(text, start, prev_end)
+            if before:
+                unit = _Unit(before, num_end)
+        if unit is None or _overlaps((n.start, unit.end), list(skip)):
+            continue
+        if lang == "kk" and post is None:
+            after_unit = _post_qualifier(text, unit.end, lang)
+            if after_unit:
+                qualifier = after_unit[0]
+                unit = _Unit(unit.unit, after_unit[1])
+        if value_max is not None:
+            qualifier = "exact"
+        if n.words and lang != "kk" and n.value == 1:
+            continue
+        end = unit.end
+        out.append(
+            Figure(
+                value=value, unit=unit.unit, qualifier=qualifier, value_max=value_max,
+                text=text[start:end], start=start, end=end,
+            )
+        )
+        consumed_until = max(num_end, end)
+        prev_end = end
+    return out

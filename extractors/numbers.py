@@ -1,0 +1,262 @@
+"""Number parsing for Russian and Kazakh news text.
+
+Why: figures ("3,3 миллиона", "двух тысяч", "15 мыңнан", "бір жарым") and dates
+("19 қыркүйекте") both start from finding numbers in text. This module only finds
+numbers and their values; deciding what a number counts is ``figures.py``'s job.
+
+* digits with separators: "3 008", "1 200 000" (space / no-break space groups of
+  three), "3,3" and "1.5" (decimal), "1.500" (thousands dot, only without a
+  following multiplier word), followed by an optional multiplier word
+  ("тысяч", "тыс.", "млн", "миллиона", "млрд", "мың", "мыңнан") and an optional
+  Kazakh ending glued to the number ("400-ден", "500-ге", "3008-і");
+* number words: Russian cardinals in any case via pymorphy3 normal forms
+  ("двух тысяч" -> 2000, "трём" -> 3, "полтора" -> 1.5) and Kazakh cardinals
+  ("екі мың" -> 2000, "он бес" -> 15, "бір жарым" -> 1.5, "мыңнан" -> with ending).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors import kk_morph
+
+Number = float | int
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    """One number found in text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    value: Number
+    text: str
+    words: bool = False  # written (at least partly) with number words
+    suffix: str = ""  # Kazakh ending glued to the last token ("ден", "нан", "ге")
+    ordinal: bool = False  # "1-ші", "3-й", "2-го"
+    multiplier: bool = False  # has "тысяч"/"млн"/"мың"...
+    scale: int = 1  # the multiplier applied to the written number ("3,3 млн" -> 1_000_000)
+
+
+_RU_VALUES: dict[str, int] = {
+    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+    "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+    "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
+    "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100,
+    "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600,
+    "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+}
+_RU_HALF = {"полтора": 1.5, "полторы": 1.5}
+_RU_MULT = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "триллион": 10**12}
+
+_KK_VALUES: dict[str, int] = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90,
+}
+_KK_MULT = {"жүз": 100, "мың": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
+# Endings accepted on Kazakh number words (bare stems like "он", "үш" are also
+# pronouns/other words with endings: "онда", "үшін"; only multipliers take endings).
+_KK_MULT_SUFFIX = re.compile(
+    r"^(жүз|мың|миллион|миллиард)(нан|нен|дан|ден|тан|тен|ға|ге|қа|ке|дай|дей|тай|тей|ы|і|ға жуық)?$"
+)
+
+_ABBR_MULT = [
+    (re.compile(r"тыс\.?|тысяч[аиуеы]?|тысячами|тысячам|тысячах", re.I), 1_000),
+    (re.compile(r"млн\.?|миллион(?:а|ов|ы|ом|ам|ах|ами|е)?", re.I), 1_000_000),
+    (re.compile(r"млрд\.?|миллиард(?:а|ов|ы|ом|ам|ах|ами|е)?", re.I), 1_000_000_000),
+    (re.compile(r"трлн\.?|триллион(?:а|ов|ы)?", re.I), 10**12),
+    (re.compile(r"мың(?:нан|ға|дай|ы|нан астам)?", re.I), 1_000),
+]
+_MULT_WORD = (
+    r"(?:тыс\.|тыс\b|тысяч\w*|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|мың\w*)"
+)
+_KK_SUF = (
+    r"(?:ыншы|інші|ншы|нші|шы|ші|нан|нен|дан|ден|тан|тен|ға|ге|қа|ке|дай|дей|тай|тей|"
+    r"да|де|та|те|ның|нің|дың|дің|тың|тің|ы|і|сы|сі|ын|ін|ны|ні|ды|ді|ты|ті)"
+)
+_RU_ORD = r"(?:й|я|е|го|му|м|х|ый|ий|ой|ая|ое|ые|ых|ого|ом|ую|ей)"
+_DIGITS_RE = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?P<frac>[.,]\d+)?"
+    r"(?P<glue>[-‑–]?(?P<suf>" + _KK_SUF + r"|" + _RU_ORD + r")(?![\w]))?"
+    r"(?:[ \u00a0]?(?P<mult>" + _MULT_WORD + r"))?"
+)
+_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def parse_digits(num: str, frac: str = "", has_multiplier: bool = False) -> Number | None:
+    """Value of a digit string: "3 008" -> 3008, "3,3" -> 3.3, "1.500" -> 1500."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", num)
+    if not digits.isdigit():
+        return None
+    if not frac:
+        return int(digits)
+    tail = frac[1:]
+    if frac[0] == "." and len(tail) == 3 and not has_multiplier:
+        return int(digits + tail)
+    value = float(f"{digits}.{tail}")
+    return int(value) if value.is_integer() else value
+
+
+def parse_number(text: str) -> Number | None:
+    """Parse a whole string as one number ("3,3 миллиона", "двух тысяч", "екі мың")."""
+    spans = find_numbers(text, "ru") or find_numbers(text, "kk")
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(text.rstrip()):
+        return spans[0].value
+    return None
+
+
+def _multiplier_value(word: str) -> int:
+    for rx, val in _ABBR_MULT:
+        if rx.fullmatch(word):
+            return val
+    if word.lower().startswith("мың"):
+        return 1_000
+    return 1
+
+
+def _clean(value: float) -> Number:
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+def _word_role_ru(word: str) -> tuple[str, float] | None:
+    """('unit', v) for cardinals, ('mult', v) for тысяча/миллион, ('half', 1.5) for полтора."""
+    low = word.lower()
+    if low in {"тыс", "млн", "млрд", "трлн"}:
+        return "mult", float(_multiplier_value(low))
+    for p in _morph().parse(low)[:3]:
+        nf = p.normal_form
+        if nf in _RU_VALUES and ("NUMR" in p.tag or nf in {"один", "ноль"}):
+            if nf == "один" and "ADJF" not in p.tag and "NUMR" not in p.tag:
+                continue
+            return "unit", float(_RU_VALUES[nf])
+        if nf in _RU_HALF and "NUMR" in p.tag:
+            return "half", 1.5
+        if nf in _RU_MULT and "NOUN" in p.tag:
+            return "mult", float(_RU_MULT[nf])
+    return None
+
+
+def _word_role_kk(word: str) -> tuple[str, float, str] | None:
+    low = word.lower()
+    if low in _KK_VALUES:
+        return "unit", float(_KK_VALUES[low]), ""
+    if low == "жарым":
+        return "halfadd", 0.5, ""
+    if low in {"млн", "млрд"}:
+        return "mult", float(_multiplier_value(low)), ""
+    m = _KK_MULT_SUFFIX.match(low)
+    if m:
+        return "mult", float(_KK_MULT[m.group(1)]), m.group(2) or ""
+    return None
+
+
+def _word_numbers(text: str, lang: str) -> list[NumberSpan]:
+    """Runs of number words ("двух тысяч", "он бес мың", "бір жарым")."""
+    out: list[NumberSpan] = []
+    words = list(_WORD_RE.finditer(text))
+    i = 0
+    while i < len(words):
+        run: list[tuple[re.Match[str], str, float, str]] = []
+        j = i
+        while j < len(words):
+            w = words[j]
+            if run and text[run[-1][0].end() : w.start()].strip() not in {"", "-"}:
+                break
+            role: tuple[str, float, str] | None
+            if lang == "kk":
+                role = _word_role_kk(w.group())
+            else:
+                r = _word_role_ru(w.group())
+                role = (r[0], r[1], "") if r else None
+            if role is None:
+                break
+            run.append((w, role[0], role[1], role[2]))
+            j += 1
+            if role[2]:  # an ending closes a Kazakh number phrase
+                break
+        if not run or all(kind == "mult" for _, kind, _, _ in run):
+            i = max(j, i + 1)
+            continue
+        total = 0.0
+        current = 0.0
+        has_mult = False
+        for _, kind, val, _ in run:
+            if kind == "unit" or kind == "half" or kind == "halfadd":
+                current += val
+            elif kind == "mult":
+                has_mult = True
+                if val < 1000:
+                    current = (current or 1) * val
+                else:
+                    total += (current or 1) * val
+                    current = 0.0
+        total += current
+        first, last = run[0][0], run[-1][0]
+        out.append(
+            NumberSpan(
+                start=first.start(), end=last.end(), value=_clean(total),
+                text=text[first.start() : last.end()], words=True, suffix=run[-1][3],
+                multiplier=has_mult,
+            )
+        )
+        i = j
+    return out
+
+
+def find_numbers(text: str, lang: str) -> list[NumberSpan]:
+    """All numbers in ``text`` (digits and number words), sorted by position, non-overlapping."""
+    spans: list[NumberSpan] = []
+    for m in _DIGITS_RE.finditer(text):
+        mult_word = m.group("mult") or ""
+        suf = m.group("suf") or ""
+        value = parse_digits(m.group("num"), m.group("frac") or "", bool(mult_word))
+        if value is None:
+            continue
+        ordinal = bool(suf) and (
+            re.fullmatch(_RU_ORD, suf) is not None or suf in {"ыншы", "інші", "ншы", "нші", "шы", "ші"}
+        )
+        if ordinal and lang == "kk" and suf in {"е", "м", "х"}:
+            ordinal = False
+        end = m.end()
+        scale = 1
+        if mult_word:
+            mult = _multiplier_value(mult_word)
+            ordinal = False
+            value = _clean(value * mult)
+            scale = mult
+            mm = re.match(r"(?i)мың(нан|ға|дай|ы)", mult_word)
+            if mm:
+                suf = mm.group(1)
+        else:
+            end = m.end("glue") if m.group("glue") else m.end("frac") if m.group("frac") else m.end("num")
+        if not mult_word and not m.group("glue"):
+            end = m.end("frac") if m.group("frac") else m.end("num")
+        spans.append(
+            NumberSpan(
+                start=m.start(), end=end, value=value, text=text[m.start() : end],
+                suffix="" if ordinal else suf, ordinal=ordinal, multiplier=bool(mult_word), scale=scale,
+            )
+        )
+    taken = [(s.start, s.end) for s in spans]
+    for ws in _word_numbers(text, lang):
+        if not any(ws.start < e and s < ws.end for s, e in taken):
+            spans.append(ws)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def kk_number_suffix(token: str) -> str:
+    """The Kazakh ending glued to a number token ("400-ден" -> "ден")."""
+    return kk_morph.split_number_suffix(token)[1]

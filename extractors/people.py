@@ -1,0 +1,293 @@
+"""People and families: find name mentions, normalize them, group them per person.
+
+NER alone is not enough in this genre: natasha tags Kazakh names in Russian lists as
+LOC ("Ернат Инсебаев (Кегенский район)"), and surname-only or inflected mentions
+("Как напомнила Балаева", "Керімбаевқа") need rules. So candidates come from three
+sources, all checked by the name normalizer (``extractors.names``):
+
+1. NER PER spans;
+2. NER LOC/ORG spans that are not places and start with a known given name;
+3. capitalized word sequences with a given name and a surname-shaped word, and
+   plural surnames naming a family ("Абдрахмановы", "Абдрахмановтар").
+
+Mentions of one person are grouped with ``same_person`` (precision first), then
+surname-only mentions are attached to the one person they fit. Role and district come
+from ``extractors.roles`` and the place mentions around the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractors.districts import PlaceMention
+from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
+from extractors.morph import morph_analyzer
+from extractors.roles import find_role_span
+from extractors.translit import to_ascii, to_latin
+from pipeline.document import Sentence
+from pipeline.records import Entity, Mention, Person
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+NAME_WORD = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}))?"
+# Strong surname endings: a capitalized word before such a surname is taken as a given name
+# even when no list knows it (Kazakh given names are open-ended: "Ернат", "Уларым").
+STRONG_SURNAME = re.compile(rf"[{LOWER}]{{2,}}(?:ов|ев|ёв|ин|ова|ева|ёва|ина)$")
+ABBREVIATION = re.compile(rf"[{UPPER}]{{2,4}}")
+INITIAL = rf"[{UPPER}]\."
+# Up to three name words (or initials) separated by single spaces.
+NAME_SEQUENCE = re.compile(rf"(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}")
+SURNAME_SHAPE = re.compile(
+    rf"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|ук|юк|ұлы|улы|қызы|кызы|бек|бекова|баев|баева)"
+    rf"(?:[{LOWER}]{{0,4}})$",
+    re.IGNORECASE,
+)
+# Plural surnames: Russian "Абдрахмановы/-ых", Kazakh "Абдрахмановтар" with any case ending.
+FAMILY_WORD = re.compile(
+    rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
+)
+ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
+PERSON_LABELS = {"PER", "PERSON"}
+MAYBE_PERSON_LABELS = {"LOC", "ORG", "GPE", "LOCATION", "ORGANISATION"}
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    parsed: PersonName
+
+
+@dataclass
+class _Cluster:
+    members: list[_Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> PersonName:
+        """The most complete reading: given + surname beats surname only; first seen wins ties."""
+        return max(self.members, key=lambda c: (bool(c.parsed.given), bool(c.parsed.surname), -c.start)).parsed
+
+    @property
+    def first(self) -> _Candidate:
+        return min(self.members, key=lambda c: c.start)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _inside_place(start: int, end: int, places: Sequence[PlaceMention]) -> bool:
+    return any(p.start <= start and end <= p.end for p in places)
+
+
+def _sentence_starts(sentences: Sequence[Sentence]) -> set[int]:
+    return {s.start for s in sentences}
+
+
+def _lang_at(lang: str) -> str:
+    return "kk" if lang == "kk" else "ru" if lang == "ru" else "mixed"
+
+
+def _common_word(word: str) -> bool:
+    """A word pymorphy knows as something other than a name (Kazakh words are unknown to it)."""
+    morph = morph_analyzer()
+    parses = morph.parse(word)
+    if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses[:3]):
+        return False
+    return morph.word_is_known(word.lower())
+
+
+def _surname_shaped(word: str) -> bool:
+    return bool(SURNAME_SHAPE.search(word)) or (word.isupper() and len(word) > 2)
+
+
+def _candidates_from_entities(
+    text: str, lang: str, entities: Sequence[Entity], places: Sequence[PlaceMention]
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for ent in entities:
+        if ent.label in PERSON_LABELS:
+            pass
+        elif ent.label in MAYBE_PERSON_LABELS:
+            words = ent.text.split()
+            if not (2 <= len(words) <= 3 and is_given_name(words[0])) or _inside_place(
+                ent.start, ent.end, places
+            ):
+                continue
+        else:
+            continue
+        parsed = normalize_person(ent.text, lang)
+        if parsed is None or parsed.kind != "person":
+            continue
+        if not parsed.given and not _surname_shaped(parsed.surname or ""):
+            continue
+        if parsed.given is None and _inside_place(ent.start, ent.end, places):
+            continue
+        found.append(_Candidate(ent.start, ent.end, ent.text, parsed))
+    return found
+
+
+def _candidates_from_rules(
+    text: str, lang: str, places: Sequence[PlaceMention], sentence_starts: set[int]
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for match in NAME_SEQUENCE.finditer(text):
+        surface = match.group().strip()
+        words = surface.replace("\u00a0", " ").split()
+        start = match.start()
+        while words and ABBREVIATION.fullmatch(words[0]):  # "РК Светлана Жакупова"
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
+        surface = text[start : match.end()].strip()
+        name_words = [w for w in words if not re.fullmatch(INITIAL, w)]
+        if len(words) < 2 or _inside_place(start, match.end(), places):
+            continue
+        has_given = any(is_given_name(w) for w in name_words) or (
+            len(name_words) == 2
+            and start not in sentence_starts
+            and bool(STRONG_SURNAME.search(name_words[1]))
+            and not _common_word(name_words[0])
+        )
+        has_initial = len(name_words) < len(words)
+        has_surname = any(_surname_shaped(w) for w in name_words)
+        if not ((has_given or has_initial) and has_surname):
+            continue
+        parsed = normalize_person(surface, lang)
+        if parsed is None or parsed.kind != "person" or not parsed.surname:
+            continue
+        found.append(_Candidate(start, start + len(surface), surface, parsed))
+    for match in FAMILY_WORD.finditer(text):
+        if match.start() in sentence_starts or _inside_place(match.start(), match.end(), places):
+            continue
+        parsed = normalize_family(match.group(), lang)
+        if parsed is not None:
+            found.append(_Candidate(match.start(), match.end(), match.group(), parsed))
+    return found
+
+
+def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidate where spans overlap (rules and NER often find the same name)."""
+    kept: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if not _overlaps(cand.start, cand.end, [(k.start, k.end) for k in kept]):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    full = [c for c in candidates if c.parsed.given or c.parsed.kind == "family"]
+    partial = [c for c in candidates if not (c.parsed.given or c.parsed.kind == "family")]
+    for cand in full + partial:
+        matches = [cl for cl in clusters if same_person(cl.best, cand.parsed)]
+        if len(matches) == 1:
+            matches[0].members.append(cand)
+        elif not matches:
+            clusters.append(_Cluster([cand]))
+        # several matches: an ambiguous surname-only mention is left out rather than guessed
+    return clusters
+
+
+def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: list[tuple[int, int]]) -> None:
+    """Attach bare surname mentions ("Шапкенов отметил", "Балаевой") the NER missed."""
+    keys = {}
+    for cl in clusters:
+        best = cl.best
+        if best.kind == "person" and best.surname:
+            keys.setdefault(best.surname.lower()[:4], []).append(cl)
+    if not keys:
+        return
+    for match in re.finditer(NAME_WORD, text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        word = match.group()
+        bucket = keys.get(word.lower()[:4])
+        if not bucket:
+            continue
+        parsed = normalize_person(word, lang)
+        if parsed is None or parsed.given is not None:
+            continue
+        fits = [cl for cl in bucket if same_person(cl.best, parsed)]
+        if len(fits) == 1:
+            fits[0].members.append(_Candidate(match.start(), match.end(), word, parsed))
+            taken.append((match.start(), match.end()))
+
+
+def _district_for(text: str, cluster: _Cluster, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The unit the text ties a person to, next to one of their mentions.
+
+    Patterns: "Name (Кегенский район)", "Name (г. Алатау)", "Name из Илийского района",
+    and Kazakh "Кеген ауданынан Name" (a place in the ablative right before the name).
+    """
+    for cand in sorted(cluster.members, key=lambda c: c.start):
+        after = text[cand.end : cand.end + 80]
+        for place in places:
+            if place.start < cand.end:
+                continue
+            gap = text[cand.end : place.start]
+            if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", text[place.end : place.end + 3]):
+                return place
+            if re.fullmatch(r"\s*,?\s*(?:из|от)\s+", gap):
+                return place
+            if place.start > cand.end + len(after):
+                break
+        for place in reversed(places):
+            if place.end > cand.start:
+                continue
+            if re.fullmatch(r"\s*", text[place.end : cand.start]) and ABLATIVE.search(place.text):
+                return place
+            break
+    return None
+
+
+def extract_people(
+    text: str,
+    lang: str,
+    entities: Sequence[Entity],
+    places: Sequence[PlaceMention],
+    sentences: Sequence[Sentence] = (),
+) -> list[Person]:
+    """Distinct people and families of an article, each with every mention."""
+    lang = _lang_at(lang)
+    starts = _sentence_starts(sentences)
+    candidates = _dedupe(
+        _candidates_from_entities(text, lang, entities, places)
+        + _candidates_from_rules(text, lang, places, starts)
+    )
+    clusters = _cluster(candidates)
+    taken = [(c.start, c.end) for c in candidates]
+    _surname_mentions(text, lang, clusters, taken)
+    people: list[Person] = []
+    for cluster in sorted(clusters, key=lambda cl: cl.first.start):
+        best = cluster.best
+        members = sorted(cluster.members, key=lambda c: c.start)
+        place = _district_for(text, cluster, places) if best.kind == "person" else None
+        role = None
+        if best.kind == "person":
+            role_span = next((r for c in members if (r := find_role_span(text, c.start, c.end, places))), None)
+            if role_span is not None:
+                role = text[role_span[0] : role_span[1]]
+                # "заместитель акима города Астаны": the office's unit is the person's unit.
+                place = place or next(
+                    (p for p in places if role_span[0] <= p.start and p.end <= role_span[1]), None
+                )
+        people.append(
+            Person(
+                name=best.name,
+                kind=best.kind,
+                latin=to_latin(best.name),
+                latin_ascii=to_ascii(best.name),
+                variants=list(dict.fromkeys(c.surface for c in members)),
+                role=role,
+                district=place.unit.name if place else None,
+                district_id=place.unit.id if place else None,
+                given=best.given,
+                surname=best.surname,
+                patronymic=best.patronymic,
+                mentions=[Mention(start=c.start, end=c.end, text=text[c.start : c.end]) for c in members],
+            )
+        )
+    return people

@@ -1,0 +1,205 @@
+"""The ``kzextract`` command line: argument parsing only; work happens in the runner.
+
+Exit codes: 0 every article processed cleanly; 3 the run finished but some articles
+carry an ``error``; 2 unusable arguments (missing input, bad option); 1 a floor in
+``evaluate --min-f1`` was not met.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.config import KkBackend, PipelineConfig
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Extract people, districts, nominations, competitions, dates and figures from Kazakh and "
+    "Russian news about Kazakhstan into JSONL records.",
+)
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_FLOOR, EXIT_USAGE, EXIT_ARTICLE_ERRORS = 0, 1, 2, 3
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[Path], typer.Argument(help=".txt / .jsonl / .jsonl.gz files or directories of them")
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "-o",
+            "--output",
+            help="JSONL file to write; a directory (ending in / or existing) gets part-00000.jsonl... "
+            "shards and a manifest.json",
+        ),
+    ] = "outputs/records.jsonl",
+    kk_ner: Annotated[
+        str, typer.Option("--kk-ner", help="Kazakh NER backend: spacy (built in), stanza (optional), natasha")
+    ] = "spacy",
+    batch_size: Annotated[
+        int | None, typer.Option(help="articles per batch sent to a worker [default: measured best]")
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option(help="longer articles are cut here and marked with an error")
+    ] = 200_000,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="worker processes [default: all cores]")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="continue an interrupted run into the same output")
+    ] = False,
+    shard_size: Annotated[int, typer.Option(help="records per shard with a directory output")] = 10_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
+) -> None:
+    """Process articles into one JSONL record per article (see record-contract)."""
+    from pipeline.ingest import InputError, check_inputs
+    from pipeline.progress import RunProgress, summary_text
+    from pipeline.runner import DEFAULT_BATCH_SIZE, ResumeError, default_workers
+    from pipeline.runner import run as run_pipeline
+
+    if kk_ner not in ("spacy", "stanza", "natasha"):
+        err.print(f"[red]--kk-ner must be spacy, stanza or natasha, not {kk_ner!r}[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    if engine not in ("local", "dask"):
+        err.print(f"[red]--engine must be local or dask, not {engine!r}[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    if engine == "dask" and not scheduler:
+        err.print("[red]--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    for name, value in (("--workers", workers), ("--batch-size", batch_size), ("--shard-size", shard_size)):
+        if value is not None and value < 1:
+            err.print(f"[red]{name} must be at least 1[/red]")
+            raise typer.Exit(EXIT_USAGE)
+    try:
+        check_inputs(inputs)
+    except InputError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_USAGE) from error
+    backend: KkBackend = kk_ner  # type: ignore[assignment]
+    config = PipelineConfig(kk_ner=backend, max_chars=max_chars)
+    progress = RunProgress(err, enabled=False if quiet else None)
+    try:
+        summary = run_pipeline(
+            inputs,
+            output,
+            config,
+            batch_size=batch_size or DEFAULT_BATCH_SIZE,
+            on_batch=progress,
+            workers=workers or default_workers(),
+            engine=engine,  # type: ignore[arg-type]
+            scheduler=scheduler,
+            resume=resume,
+            shard_size=shard_size,
+        )
+    except (ImportError, OSError, ResumeError) as error:
+        progress.close()
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_USAGE) from error
+    except KeyboardInterrupt:
+        progress.close()
+        err.print("[yellow]interrupted: rerun the same command with --resume to continue[/yellow]")
+        raise typer.Exit(130) from None
+    progress.close()
+    if not quiet:
+        err.print(summary_text(summary, output), highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_ARTICLE_ERRORS if summary.errored else EXIT_OK)
+
+
+@app.command()
+def evaluate(
+    records: Annotated[Path, typer.Argument(help="records JSONL written by `kzextract run`")],
+    gold: Annotated[Path, typer.Argument(help="gold fixtures: a directory of <id>.json files or a JSONL")],
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option("--min-f1", help="FIELD=X: exit 1 when F1 of FIELD is below X in any language"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    show_misses: Annotated[bool, typer.Option("--misses", help="list missed and extra people")] = False,
+) -> None:
+    """Per-field precision / recall / F1 per language against gold fixtures."""
+    from pipeline.evaluate import evaluate as score, floor_failures, parse_floors
+
+    for path in (records, gold):
+        if not path.exists():
+            err.print(f"[red]{path}: no such file or directory[/red]")
+            raise typer.Exit(EXIT_USAGE)
+    try:
+        floors = parse_floors(min_f1 or [])
+    except ValueError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_USAGE) from error
+    report = score(records, gold)
+    if as_json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        table = Table(title=f"kzextract evaluate: {sum(report.articles.values())} gold articles")
+        for column in ("lang", "field", "precision", "recall", "F1", "support"):
+            table.add_column(column, justify="right" if column not in ("lang", "field") else "left")
+        for lang, name, s in report.rows():
+            table.add_row(lang, name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support))
+        Console().print(table)
+    if report.missing:
+        err.print(f"[yellow]no record for {len(report.missing)} gold articles: {report.missing[:5]}[/yellow]")
+    if show_misses:
+        for line in report.misses:
+            err.print(line)
+    failures = floor_failures(report, floors)
+    for failure in failures:
+        err.print(f"[red]below floor: {failure}[/red]")
+    raise typer.Exit(EXIT_FLOOR if failures else EXIT_OK)
+
+
+@app.command()
+def link(
+    records: Annotated[list[Path], typer.Argument(help="records JSONL files written by `kzextract run`")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="entities JSONL to write")] = Path(
+        "outputs/entities.jsonl"
+    ),
+    records_out: Annotated[
+        Path | None, typer.Option("--records-out", help="also write the records with entity ids filled")
+    ] = None,
+) -> None:
+    """Corpus-wide entities for people, families and districts, with stable ids."""
+    from pipeline.linking import link as link_records
+
+    missing = [str(p) for p in records if not p.is_file()]
+    if missing:
+        err.print(f"[red]no such file: {', '.join(missing)}[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    linker = link_records(records, output, records_out)
+    kinds: dict[str, int] = {}
+    for entity in linker.entities.values():
+        kinds[entity.type] = kinds.get(entity.type, 0) + 1
+    err.print(f"{len(linker.entities)} entities -> {output}: {kinds}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output record."""
+    from pipeline.records import record_json_schema
+
+    sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+from pipeline.cli_review import export, review, stats  # noqa: E402  (analyst commands, issue 8)
+
+app.command("review")(review)
+app.command("export")(export)
+app.command("stats")(stats)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,17 @@
+"""Run-time settings shared by the CLI, the runner and the stages."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+KkBackend = Literal["spacy", "stanza", "natasha"]
+
+
+class PipelineConfig(BaseModel):
+    """Everything a worker needs to build the same pipeline as the parent process."""
+
+    kk_ner: KkBackend = Field(default="spacy", description="Kazakh NER backend")
+    ner_batch_size: int = Field(default=64, ge=1, description="paragraphs per NER model call")
+    max_chars: int = Field(default=200_000, ge=1, description="longer articles are cut here (error noted)")

@@ -1,0 +1,126 @@
+"""Tests for competitions and nominations (extractors.awards).
+
+The ``people`` argument is built by hand: every surface form listed in a fixture
+row is located in the text and mapped to its canonical name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.awards import extract_competitions, extract_nominations
+
+FACTS = Path(__file__).parent / "data" / "facts"
+
+
+def _rows(lang: str) -> list[dict]:
+    rows = []
+    for name in (f"{lang}.jsonl", f"{lang}_blind.jsonl"):
+        rows += [json.loads(line) for line in (FACTS / name).read_text(encoding="utf-8").splitlines() if line]
+    return rows
+
+
+def _people(text: str, pairs: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for surface, canonical in pairs:
+        out += [(m.start(), m.end(), canonical) for m in re.finditer(re.escape(surface), text)]
+    return out
+
+
+RU_LIST = (
+    'Конкурс "Еңбек жолы" проводился по трём номинациям:\n\n'
+    '"Лучшая трудовая династия" – Ивановы, Петровы;\n\n'
+    '"Лучший наставник" – Асель Нурова (Бухар-Жырауский район), Олег Ким (г. Темиртау);\n\n'
+    'В областном этапе конкурса "Жыл үздігі" победителями стали: Марат Алиев и Дина Сейтова.\n'
+    'На площади стартовал проект "Керуен", прошёл флешмоб "Моя профессия – моё будущее".'
+)
+RU_PEOPLE = [("Ивановы", "Ивановы"), ("Петровы", "Петровы"), ("Асель Нурова", "Асель Нурова"),
+             ("Олег Ким", "Олег Ким"), ("Марат Алиев", "Марат Алиев"), ("Дина Сейтова", "Дина Сейтова")]
+
+KK_TEXT = (
+    "«Жыл үздігі», «Мерейлі отбасы» байқауларының жеңімпаздары марапатталды. "
+    "«Жыл үздігі» байқауы екі номинация бойынша өтті: «Үздік еңбек әулеті», «Жұмысшы жастардың үздік тәлімгері». "
+    "Шарада үздік еңбек әулеттері – Омаровтар, Сейітовтар марапатталды. "
+    "Жастарға тәлімгерлік еткендер қатарынан Шу ауданынан Ерлан Қасымов үздік деп танылды. "
+    "«Мерейлі отбасы» байқауында Тараз қаласынан Нұрбековтер отбасы жеңімпаз атанды. "
+    "«Алтын Дән» ЖШС директоры Бақыт Әлиев сөз сөйледі."
+)
+KK_PEOPLE = [("Омаровтар", "Омаровы"), ("Сейітовтар", "Сейтовы"), ("Ерлан Қасымов", "Ерлан Касымов"),
+             ("Нұрбековтер", "Нурбековы"), ("Бақыт Әлиев", "Бахыт Алиев")]
+
+
+def test_ru_list_constructions() -> None:
+    comps = extract_competitions(RU_LIST, "ru")
+    assert [c.name for c in comps] == ["Еңбек жолы", "Жыл үздігі"]
+    for c in comps:
+        assert all(RU_LIST[m.start : m.end] == m.text == c.name for m in c.mentions)
+    noms = {n.name: n for n in extract_nominations(RU_LIST, "ru", _people(RU_LIST, RU_PEOPLE))}
+    assert set(noms) == {"Лучшая трудовая династия", "Лучший наставник", "Жыл үздігі"}
+    assert noms["Лучшая трудовая династия"].winners == ["Ивановы", "Петровы"]
+    assert noms["Лучшая трудовая династия"].competition == "Еңбек жолы"
+    assert noms["Лучший наставник"].winners == ["Асель Нурова", "Олег Ким"]
+    assert noms["Жыл үздігі"].competition == "Жыл үздігі"
+    assert noms["Жыл үздігі"].winners == ["Марат Алиев", "Дина Сейтова"]
+
+
+def test_kk_winners_matched_by_stems() -> None:
+    comps = extract_competitions(KK_TEXT, "kk")
+    assert [c.name for c in comps] == ["Жыл үздігі", "Мерейлі отбасы"]
+    noms = {n.name: n for n in extract_nominations(KK_TEXT, "kk", _people(KK_TEXT, KK_PEOPLE))}
+    assert noms["Үздік еңбек әулеті"].winners == ["Омаровы", "Сейтовы"]
+    assert noms["Үздік еңбек әулеті"].competition == "Жыл үздігі"
+    assert noms["Жұмысшы жастардың үздік тәлімгері"].winners == ["Ерлан Касымов"]
+    assert noms["Мерейлі отбасы"].winners == ["Нурбековы"]
+    assert all("Бахыт Алиев" not in n.winners for n in noms.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Керуен» жобасы басталды, «Бастау Бизнес», «Enbek Skills» жобалары таныстырылды.",
+        "«Жұмысшы мамандықтарының қаласы» фестивалі өтті.",
+        "Год рабочих профессий объявлен Президентом, ТОО «Казахмыс» провело день открытых дверей.",
+        "«Алель Агро» АҚ-да еңбек ететін отбасы.",
+    ],
+)
+def test_programmes_festivals_and_firms_are_not_contests(text: str) -> None:
+    assert extract_competitions(text, "ru") == []
+    assert extract_nominations(text, "ru", []) == []
+
+
+def _f1(tp: int, n_got: int, n_gold: int) -> float:
+    precision = tp / n_got if n_got else 1.0
+    recall = tp / n_gold if n_gold else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _scores(lang: str) -> dict[str, float]:
+    counts = {k: [0, 0, 0] for k in ("competitions", "nominations", "links")}
+    for row in _rows(lang):
+        text = row["text"]
+        comps = {c.name for c in extract_competitions(text, lang)}
+        gold_comps = set(row["competitions"])
+        noms = extract_nominations(text, lang, _people(text, row["people"]))
+        got_noms = {n.name for n in noms}
+        gold_noms = {n[0] for n in row["nominations"]}
+        got_links = {(n.name, w) for n in noms for w in n.winners} | {(n.name, f"@{n.competition}") for n in noms}
+        gold_links = {(n[0], w) for n in row["nominations"] for w in n[2]}
+        gold_links |= {(n[0], f"@{n[1]}") for n in row["nominations"]}
+        for key, got, gold in (("competitions", comps, gold_comps), ("nominations", got_noms, gold_noms),
+                               ("links", got_links, gold_links)):
+            counts[key][0] += len(got & gold)
+            counts[key][1] += len(got)
+            counts[key][2] += len(gold)
+    return {k: _f1(*v) for k, v in counts.items()}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_fixture_scores(lang: str) -> None:
+    scores = _scores(lang)
+    assert scores["competitions"] >= 0.97
+    assert scores["nominations"] >= 0.97
+    assert scores["links"] >= 0.97

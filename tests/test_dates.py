@@ -1,0 +1,97 @@
+"""Tests for calendar dates (extractors.dates): unit cases and F1 on the fact fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.dates import date_spans, extract_dates
+
+FACTS = Path(__file__).parent / "data" / "facts"
+
+
+def _rows(lang: str) -> list[dict]:
+    rows = []
+    for name in (f"{lang}.jsonl", f"{lang}_blind.jsonl"):
+        rows += [json.loads(line) for line in (FACTS / name).read_text(encoding="utf-8").splitlines() if line]
+    return rows
+
+
+def _values(text: str, published: str | None) -> list[tuple[str, str]]:
+    out = []
+    for d in extract_dates(text, published):
+        assert text[d.start : d.end] == d.text
+        out.append((d.text, d.value))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("торжества стартовали 19 сентября в Доме", "2025-10-10", [("19 сентября", "2025-09-19")]),
+        ("Биыл бағдарлама 19 қыркүйекте басталды", "2025-09-28", [("19 қыркүйекте", "2025-09-19")]),
+        ("қыркүйектің 19-ы күні өтті", "2025-09-28", [("қыркүйектің 19-ы", "2025-09-19")]),
+        ("2025 жылғы 19 қыркүйекте шара өтті", None, [("2025 жылғы 19 қыркүйекте", "2025-09-19")]),
+        ("в 2025 году", None, [("2025 году", "2025")]),
+        ('"2025-й объявлен Годом', None, [("2025-й", "2025")]),
+        ("2025 жылды жариялады", None, [("2025 жылды", "2025")]),
+        ("в сентябре 2025 года", None, [("сентябре 2025 года", "2025-09")]),
+        ("в сентябре прошло", "2024-12-01", [("сентябре", "2024-09")]),
+        ("Дата: 19.09.2025.", None, [("19.09.2025", "2025-09-19")]),
+        ("19–21 сентября", "2025-01-01", [("19", "2025-09-19"), ("21 сентября", "2025-09-21")]),
+        ("программа на 2025-2027 годы", None, [("2025", "2025"), ("2027 годы", "2027")]),
+        ("қазан айында өтеді", "2025-01-01", [("қазан айында", "2025-10")]),
+    ],
+)
+def test_forms(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "работает 20 лет на заводе",
+        "5 жыл бойы еңбек етті",
+        "Сегодня мы отмечаем праздник",
+        "Бүгін біз жиналдық",
+        "конкурс «Парыз-2025» прошёл",
+        "Ол қазанда ет пісірді",  # "қазан" = cauldron without "айы"
+        "Наурыз мейрамы",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert extract_dates(text, "2025-05-05") == []
+
+
+def test_year_of_bare_day_comes_from_article_when_unpublished() -> None:
+    text = "В 2024 году конкурс прошёл 5 июня."
+    assert _values(text, None) == [("2024 году", "2024"), ("5 июня", "2024-06-05")]
+
+
+def test_bare_day_without_any_year_is_skipped() -> None:
+    assert extract_dates("Шара 5 маусымда өтті.", None) == []
+    assert date_spans("Шара 5 маусымда өтті.") == [(5, 15)]
+
+
+def test_publication_prefix_is_not_a_date() -> None:
+    assert _values(" date 2025-10-10 В 2025 году", "2025-10-10") == [("2025 году", "2025")]
+
+
+def _f1(lang: str) -> float:
+    tp = n_got = n_gold = 0
+    for row in _rows(lang):
+        got = set(_values(row["text"], row["published"]))
+        gold = {tuple(d) for d in row["dates"]}
+        tp += len(got & gold)
+        n_got += len(got)
+        n_gold += len(gold)
+    precision, recall = tp / n_got, tp / n_gold
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_fixture_f1(lang: str) -> None:
+    assert len(_rows(lang)) >= 40
+    assert _f1(lang) >= 0.97

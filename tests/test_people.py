@@ -1,0 +1,74 @@
+"""People extraction on short news sentences from several regions (not the seed articles)."""
+
+from __future__ import annotations
+
+from extractors.districts import find_place_mentions
+from extractors.people import extract_people
+from pipeline.ner import tag_documents
+from pipeline.config import PipelineConfig
+from pipeline.document import Document
+from pipeline.langdetect import detect
+from pipeline.records import Person
+
+
+def people_of(text: str) -> list[Person]:
+    """Run the real stages the people extractor depends on (language, NER, places)."""
+    doc = Document(id="t", text=text)
+    result = detect(text)
+    doc.lang, doc.lang_segments = result.lang, result.segments
+    tag_documents([doc], PipelineConfig())
+    places = find_place_mentions(text, doc.lang)
+    return extract_people(text, doc.lang, doc.entities, places)
+
+
+def by_name(people: list[Person]) -> dict[str, Person]:
+    return {p.name: p for p in people}
+
+
+def test_russian_list_with_districts_in_parentheses() -> None:
+    text = ('Победителями конкурса стали: Нурлан Сейтказиев (Сарыагашский район), '
+            'Гульмира Абенова (г. Кентау) и Серик Жумабаев (Тюлькубасский район).')
+    found = by_name(people_of(text))
+    assert set(found) == {"Нурлан Сейтказиев", "Гульмира Абенова", "Серик Жумабаев"}
+    assert found["Нурлан Сейтказиев"].district == "Сарыагашский район"
+    assert found["Гульмира Абенова"].district == "Кентау"
+    assert found["Серик Жумабаев"].district == "Тюлькубасский район"
+
+
+def test_inflected_russian_name_and_role_become_nominative() -> None:
+    text = "Награду вручили заместителю акима Мангистауской области Асель Кенжебаевой."
+    (person,) = people_of(text)
+    assert person.name == "Асель Кенжебаева"
+    assert person.role is not None and person.role.startswith("заместител")
+    assert person.district == "Мангистауская область"
+    assert person.mentions[0].text == "Асель Кенжебаевой"
+
+
+def test_kazakh_ablative_district_before_name_and_folded_spelling() -> None:
+    text = "Байқауда Ордабасы ауданынан Бақытжан Сәрсенбаев үздік деп танылды."
+    (person,) = people_of(text)
+    assert person.name == "Бакытжан Сарсенбаев"
+    assert person.district == "Ордабасинский район"
+    assert person.latin
+
+
+def test_surname_only_mention_joins_the_full_name() -> None:
+    text = ("Аким Абайской области Нурлан Уранхаев провел совещание. "
+            "Как отметил Уранхаев, работа будет продолжена.")
+    (person,) = people_of(text)
+    assert person.name == "Нурлан Уранхаев"
+    assert len(person.mentions) == 2
+    assert "Уранхаев" in person.variants
+
+
+def test_families_in_both_languages() -> None:
+    ru = by_name(people_of("Лучшими трудовыми династиями признаны семьи Кудайбергеновых и Омаровых."))
+    assert {p.kind for p in ru.values()} == {"family"}
+    assert "Кудайбергеновы" in ru and "Омаровы" in ru
+    kk = by_name(people_of("Шарада Жетісу облысындағы Смағұловтар әулеті марапатталды."))
+    assert kk["Смагуловы"].kind == "family"
+
+
+def test_titles_alone_and_places_are_not_people() -> None:
+    text = "Аким области и председатель маслихата посетили Талдыкорган и Текели."
+    assert people_of(text) == []
