@@ -61,7 +61,9 @@ _COMP_AFTER = re.compile(
 _NOM_BEFORE = re.compile(r"(?i)(?:номинаци\w*|в\s+категории|категория|звани[еяюи]\w*)\s*:?\s*$")
 _NOM_AFTER = re.compile(r"(?i)^\s*(?:номинация\w*|атағ\w*|аталым\w*|категория\w*)(?![\w])")
 _NOM_LIST_CUE = re.compile(
-    r"(?i)номинаци\w*(?:\s+бойынша)?(?:\s+" + _L + r"+){0,2}\s*:|номинации\s*[—–-]"
+    r"(?i)номинаци\w*(?:\s+бойынша)?(?:\s+" + _L + r"+){0,2}\s*:|номинации\s*[—–-]|"
+    r"номинаци\w*[^.:\n«\"“]{0,40}?(?:в\s+том\s+числе|включая|среди\s+которых|среди\s+них|"
+    r"соның\s+ішінде|атап\s+айтқанда|оның\s+ішінде)\s*:?"
 )
 _CHAIN = re.compile(r"(?i)^\s*(?:,|и|или|және|мен|бен|пен|,\s*а\s+также|а\s+также)\s*$")
 _WIN_WORDS = re.compile(
@@ -71,6 +73,16 @@ _WIN_WORDS = re.compile(
 _AWARD_VERB = re.compile(
     r"(?i)(признан\w*|награжд\w*|удостоен\w*|отмечен\w*|стал[аи]?\b|побед\w*|лауреат\w*|"
     r"марапатт\w*|танылды|атанды|ие\s+бол\w*|жеңімпаз\w*|берілді)"
+)
+# someone who hands over, congratulates or speaks is not a winner
+_PRESENTER = re.compile(
+    r"(?i)(?:вручил\w*|вручает|поздравил\w*|наградил\w*|отметил\w*|сказал\w*|заявил\w*|подчеркнул\w*|"
+    r"выступил\w*|обратил\w*|табыс\s+ет\w*|тапсыр\w*|құттықта\w*|деді|атап\s+өт\w*|сөз\s+сөйле\w*)"
+)
+# the winner's own predicate: "стала победителем", "жеңімпаз атанды", "ие болды"
+_WIN_PREDICATE = re.compile(
+    r"(?i)(?:атанды|болды|танылды|марапатталды|жеңіп\s+алды|жеңіске\s+жетті|стал[аи]?\b|признан\w*|"
+    r"заня\w+|удостоен\w*|получил\w*|одержал\w*|победил\w*|награжден\w*|награждён\w*)"
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:а|ал|но|однако)\s|;|[.!?]\s")
 _GENERIC = {
@@ -100,6 +112,21 @@ def _key(name: str) -> str:
     s = name.lower().replace("ё", "е")
     s = re.sub(r"\s*[-–—]\s*", "-", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+def _comp_names(titles: list[_Title]) -> dict[str, str]:
+    """Key -> reported name of each competition; "Парыз" folds into "Парыз – 2025" when both
+    occur (the same contest with and without its year): the fuller form is kept."""
+    names: dict[str, str] = {}
+    for t in titles:
+        if t.kind == "comp":
+            names.setdefault(_key(t.text), t.text)
+    out = dict(names)
+    for k in names:
+        fuller = [k2 for k2 in names if k2 != k and re.fullmatch(re.escape(k) + r"[- ]?(?:19|20)\d\d", k2)]
+        if len(fuller) == 1:
+            out[k] = names[fuller[0]]
+    return out
 
 
 def _titles(text: str) -> list[_Title]:
@@ -175,6 +202,20 @@ def _add_unique(names: list[str], new: str) -> None:
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
     return {kk_morph.stem(w, 5) for w in words if w not in _GENERIC and len(w) > 2}
+
+
+def _presenter_between(text: str, s: int, e: int, person: tuple[int, int, str]) -> bool:
+    """True when a presenter verb governs ``person``: it stands between the person and the
+    nearest award word, or right before the person ("наградил аким Серик Ахметов")."""
+    before = text[s : person[0]]
+    after = text[person[1] : e]
+    award_before = list(_WIN_WORDS.finditer(before)) + list(_AWARD_VERB.finditer(before))
+    last_award = max((m.end() for m in award_before), default=0)
+    if _PRESENTER.search(before[last_award:]):
+        return True
+    first_award = min((m.start() for m in _WIN_PREDICATE.finditer(after)), default=len(after))
+    presenter_after = _PRESENTER.search(after)
+    return presenter_after is not None and presenter_after.start() < first_award
 
 
 def _list_lines(text: str, titles: list[_Title]) -> list[tuple[_Title, int, int]]:
@@ -276,6 +317,10 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
             continue
         sent_text = text[s:e]
         sent_noms = [t for t in nom_titles if s <= t.start < e]
+        if _PRESENTER.search(sent_text):
+            in_sent = [p for p in in_sent if not _presenter_between(text, s, e, p)]
+            if not in_sent:
+                continue
         if sent_noms:
             for p in in_sent:
                 prev = [t for t in sent_noms if t.end <= p[0]]
@@ -335,21 +380,32 @@ def extract_competitions(text: str, lang: str) -> list[Competition]:
     _classify(text, titles)
     for t, _ in _nominee_list_titles(text, titles):
         t.kind = "nom"
+    names = _comp_names(titles)
     out: dict[str, Competition] = {}
     for t in titles:
         if t.kind != "comp":
             continue
-        k = _key(t.text)
+        k = _key(names[_key(t.text)])
         if k not in out:
-            out[k] = Competition(name=t.text, mentions=[])
+            out[k] = Competition(name=names[_key(t.text)], mentions=[])
         out[k].mentions.append(Mention(start=t.start, end=t.end, text=text[t.start : t.end]))
     return list(out.values())
 
 
 def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, str]]) -> list[Nomination]:
     """Nominations of ``text`` with competition and winners (canonical names from ``people``)."""
-    _, noms = _analyse(text, people)
-    return [
-        Nomination(name=n.name, competition=n.competition, winners=n.winners, mentions=n.mentions)
-        for n in noms.values()
-    ]
+    titles, noms = _analyse(text, people)
+    names = _comp_names(titles)
+    out: dict[str, Nomination] = {}
+    for n in noms.values():
+        comp = names.get(_key(n.competition), n.competition) if n.competition else None
+        contest_named = n.competition is not None and _key(n.name) == _key(n.competition)
+        name = names.get(_key(n.name), n.name) if contest_named else n.name
+        k = _key(name)
+        if k in out:  # "Парыз" and "Парыз – 2025" as contest-named nominations: one entry
+            for w in n.winners:
+                _add_unique(out[k].winners, w)
+            out[k].mentions.extend(n.mentions)
+            continue
+        out[k] = Nomination(name=name, competition=comp, winners=list(n.winners), mentions=list(n.mentions))
+    return list(out.values())

@@ -144,7 +144,7 @@ def _kk_month_word_ok(word: str, has_ai: bool) -> bool:
     low = word.lower()
     if has_ai:
         return True
-    if low.startswith(("қазан", "наурыз")):
+    if low.startswith(("қазан", "наурыз", "маусым")):  # also cauldron/Kazan, the holiday, "season"
         return False
     return bool(re.search(r"(да|де|та|те|нда|нде|ында|інде|інен|ынан|тан|тен|дан|ден|ына|іне)$", low))
 

@@ -61,7 +61,10 @@ QUOTES = "«\"“„'"
 NOT_PLACE_BEFORE = frozenset({
     "мкр", "мкрн", "микрорайон", "микрорайона", "микрорайоне", "ул", "улица", "улицы", "улице", "пр",
     "проспект", "проспекта", "проспекте", "тоо", "ао", "жшс", "фк", "клуб", "клуба", "жк", "кафе",
-    "компания", "компании", "команда", "команды", "хк", "бк", "шагын", "ыкшам",
+    "компания", "компании", "команда", "команды", "хк", "бк", "шагын", "ыкшам", "озеро", "озера", "озере",
+    "озером", "река", "реки", "реке", "реку", "рекой", "гора", "горы", "горе", "хребет", "хребта", "хребте",
+    "ущелье", "ущелья", "перевал", "перевала", "пик", "пика", "месторождение", "месторождения",
+    "месторождении",
 })
 NOT_PLACE_AFTER = ("шагынаудан", "ыкшамаудан", "кошес", "дангыл", "тауы", "таулар", "озен", "коли",
                    "тениз", "жотас", "каналы")
@@ -73,7 +76,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "okrug": frozenset({"okrug"}),
 }
 LEVEL_PREF = {"region": 4.0, "city": 3.5, "district": 3.0, "okrug": 1.0, "village": 0.5}
-SURNAME_RE = re.compile(r"(ов|ев|ин|ова|ева|ина|улы|кызы)$")
+SURNAME_RE = re.compile(r"(ов|ев|ёв|ин|ова|ева|ёва|ина|улы|ұлы|кызы|қызы)$")  # on raw lower-case words
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class _Hit:
     ending: str = ""
     kind: str = ""  # "strong" | "city" | "adj" | "village"
     ids: list[str] = field(default_factory=list)
+    alt: list[str] = field(default_factory=list)  # same-name villages behind a bare city name
     unit: PlaceUnit | None = None
 
 
@@ -201,7 +205,10 @@ def _index() -> dict[str, tuple[_Form, ...]]:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
+    low = fold(text)
+    if len(low) != len(text):  # a letter whose lower case is longer (İ): fold token by token
+        return [_Token(m.start(), m.end(), m.group(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
+    return [_Token(m.start(), m.end(), m.group(), low[m.start():m.end()]) for m in TOKEN_RE.finditer(text)]
 
 
 def _gap(text: str, toks: list[_Token], a: int, b: int) -> str:
@@ -363,7 +370,8 @@ def _person_before(text: str, toks: list[_Token], hit: _Hit) -> bool:
     gap = _gap(text, toks, hit.i - 1, hit.i)
     if not prev.raw[:1].isupper() or gap.strip() not in ("", ".") or prev.low in RU_PREPS:
         return False
-    return len(prev.raw) == 1 or not _sentence_initial(text, prev) or bool(SURNAME_RE.search(prev.low))
+    surname = bool(SURNAME_RE.search(prev.raw.lower()))
+    return len(prev.raw) == 1 or not _sentence_initial(text, prev) or surname
 
 
 def _person_after(text: str, toks: list[_Token], hit: _Hit) -> bool:
@@ -373,7 +381,7 @@ def _person_after(text: str, toks: list[_Token], hit: _Hit) -> bool:
     nxt = toks[hit.j]
     gap = _gap(text, toks, hit.j - 1, hit.j)
     return nxt.raw[:1].isupper() and not gap.strip() and (
-        bool(SURNAME_RE.search(nxt.low)) or (len(nxt.raw) == 1 and text[nxt.end:nxt.end + 1] == "."))
+        bool(SURNAME_RE.search(nxt.raw.lower())) or (len(nxt.raw) == 1 and text[nxt.end:nxt.end + 1] == "."))
 
 
 def _person_like(text: str, toks: list[_Token], hit: _Hit) -> bool:
@@ -406,12 +414,15 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
             if hit.after is not None:
                 used.update(range(hit.after.first, hit.after.last + 1))
     for hit in hits:
-        k = hit.i - 1
-        if k > 0 and toks[k].low in ("имени", "им"):
-            k -= 1  # "района имени Габита Мусрепова", "с. им. Абая"
+        last = hit.i - 1  # the token the generic word must end on
+        if last > 0 and toks[last].low in ("имени", "им"):
+            last -= 1  # "района имени Габита Мусрепова", "с. им. Абая"
+        k = last
+        if k > 0 and toks[k].low.startswith("округ") and toks[k - 1].low.startswith("сельск"):
+            k -= 1  # "сельского округа Бесагаш"
         if k >= 0 and k not in used:
             gen = _generic_at(text, toks, k)
-            if gen is not None and gen.last == k and not text[gen.end:toks[k + 1].start].strip(" ."):
+            if gen is not None and gen.last == last and not text[gen.end:toks[last + 1].start].strip(" ."):
                 hit.before = gen
     # propagate a plural generic backwards through "X и Y районы" / "X, Y және Z аудандары"
     for k in range(len(hits) - 2, -1, -1):
@@ -455,12 +466,13 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
         if noun_cities:
             if not _bare_ok(text, toks, hit, names):
                 continue
-            last = toks[hit.j - 1].low
+            last = toks[hit.j - 1].raw.lower()
             if SURNAME_RE.search(last[: len(last) - len(hit.ending)] if hit.ending else last):
                 prev_prep = hit.i > 0 and toks[hit.i - 1].low in RU_PREPS
                 if not (prev_prep and hit.ending in ("е", "а", "")) and hit.ending not in KK_LOC_ENDINGS:
                     continue
             hit.kind, hit.ids = "city", noun_cities
+            hit.alt = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
             continue
         adj_ids = [u.id for u in cands if u.id in hit.adj_ids and u.type in ("district", "region")
                    and _gender_ok(u, hit.cands[u.id])]
@@ -490,30 +502,35 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
     """
     strong = [h for h in hits if h.kind in ("strong", "city")]
 
-    def score(unit: PlaceUnit, regions: Counter[str], districts: Counter[str]) -> tuple[float, int, str]:
+    def score(unit: PlaceUnit, regions: Counter[str], districts: Counter[str]) -> tuple[float, int, int]:
         s = LEVEL_PREF.get(unit.type, 0.0) - unit.level * 0.1
         if regions.get(unit.region_id or "", 0) > 0:
             s += 10
         if unit.district_id and districts.get(unit.district_id, 0) > 0:
             s += 5
-        return (s, regions.get(unit.region_id or "", 0), _neg(unit.id))
+        return (s, regions.get(unit.region_id or "", 0), -int(unit.id))  # then the smaller code
 
     empty: Counter[str] = Counter()
-    for hit in strong:
-        cands = [units[u] for u in hit.ids]
+    fixed = [h for h in strong if len(h.ids) == 1]
+    open_hits = [h for h in strong if len(h.ids) > 1]
+    cands_of = {id(h): [units[u] for u in h.ids] for h in open_hits}
+    for hit in fixed:
+        hit.unit = units[hit.ids[0]]
+    for hit in open_hits:
+        cands = cands_of[id(hit)]
         hit.unit = None
         if len({u.region_id for u in cands}) == 1:
             hit.unit = max(cands, key=lambda u: score(u, empty, empty))
-    for _ in range(3):
+    for _ in range(3 if open_hits else 0):
         regions: Counter[str] = Counter()
         districts: Counter[str] = Counter()
         for hit in strong:
             if hit.unit is not None:
                 _add(regions, districts, hit.unit, 1)
-        for hit in strong:
+        for hit in open_hits:
             if hit.unit is not None:
                 _add(regions, districts, hit.unit, -1)
-            cands = [units[u] for u in hit.ids]
+            cands = cands_of[id(hit)]
             best = max(cands, key=lambda u, r=regions, d=districts: score(u, r, d))
             supported = regions.get(best.region_id or "", 0) > 0 or (
                 best.district_id is not None and districts.get(best.district_id, 0) > 0)
@@ -527,6 +544,14 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
     for hit in strong:
         if hit.unit is not None:
             _add(regions, districts, hit.unit, 1)
+    for hit in strong:
+        # "в Аксу" in an article about another region's district: the local village, not the city
+        if hit.kind == "city" and hit.unit is not None and hit.alt and regions[hit.unit.region_id or ""] <= 1:
+            local = [units[u] for u in hit.alt if districts.get(units[u].district_id or "", 0) > 0]
+            if local:
+                _add(regions, districts, hit.unit, -1)
+                hit.unit = max(local, key=lambda u: score(u, regions, districts))
+                _add(regions, districts, hit.unit, 1)
     for hit in hits:
         if hit.kind == "adj":
             ok = [units[u] for u in hit.ids if regions.get(units[u].region_id or "", 0) > 0]
@@ -534,11 +559,6 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
         elif hit.kind == "village":
             ok = [units[u] for u in hit.ids if districts.get(units[u].district_id or "", 0) > 0]
             hit.unit = max(ok, key=lambda u: score(u, regions, districts)) if ok else None
-
-
-def _neg(code: str) -> str:
-    """Sort key that prefers the smaller code under max()."""
-    return "".join(chr(0x10000 - ord(c)) for c in code)
 
 
 def _langs(lang: str) -> frozenset[str]:

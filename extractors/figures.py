@@ -15,9 +15,10 @@ Rules (kept consistent across both languages):
   noun comes before the number ("сварщики — около 25 тысяч") the span is
   "около 25 тысяч" and the unit is taken from the noun before.
 * unit: the head noun in dictionary form, as short as possible: adjectives are
-  dropped ("технических специальностей" -> "специальность", "интерактивті
-  көрмеде" -> "көрме") unless the pair is a fixed term ("молодой специалист",
-  "рабочее место", "бос жұмыс орны", "ашық есік күні"); a genitive complement is
+  dropped ("технических специальностей" -> "специальность", "молодых специалистов"
+  -> "специалист", "молодых людей" -> "человек", "интерактивті көрмеде" -> "көрме")
+  unless the pair is a fixed term whose head alone means something else ("рабочее
+  место", "детский сад", "бос жұмыс орны", "ашық есік күні"); a genitive complement is
   kept as written after a container head ("ярмарки вакансий" -> "ярмарка
   вакансий"); Kazakh noun compounds keep their modifiers and the izafet head
   loses only its case ending ("бос жұмыс орындары жәрмеңкесі", "жұмыс беруші").
@@ -26,6 +27,10 @@ Rules (kept consistent across both languages):
   value 30, value_max 50, unit "год".
 * a number written with words counts only when it quantifies a noun ("трём
   номинациям" -> 3 "номинация"); a figure with no unit found is dropped.
+* also: a Kazakh qualifier after the unit ("500 адамнан астам"), a noun after a dash
+  ("из них 320 – женщины"), relational "1 400 орындық" -> "орын"; "до" after a verb
+  of change ("снизился до 4,6%") is exact; references ("статья 12", "кабинет 203",
+  "ул. Абая, 15", "№ 5"), times ("10.00 часов") and URL/markup numbers are skipped.
 """
 
 from __future__ import annotations
@@ -33,10 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from extractors import kk_morph
 from extractors.dates import date_spans
+from extractors.morph import morph_analyzer
 from extractors.numbers import NumberSpan, find_numbers
 from pipeline.records import Figure
 
@@ -68,10 +73,11 @@ _CURRENCY = {
     "доллар": "доллар", "долл": "доллар", "$": "доллар", "евро": "евро", "рублей": "рубль",
 }
 _RU_ADJ_KEEP = {
-    "молодой специалист", "рабочее место", "молодой человек", "социальное рабочее место",
+    "рабочее место", "социальное рабочее место",
     "сельский населённый пункт", "населённый пункт", "малое предприятие", "среднее предприятие",
     "крупное предприятие", "квадратный метр", "кубический метр", "учебное заведение",
-    "учебное место", "субъект малого", "многодетная семья", "трудовая династия",
+    "детский сад", "жилой дом", "многоквартирный дом", "сельский округ", "рабочая профессия",
+    "учебное место", "многодетная семья",
 }
 _RU_COMPLEMENT_HEADS = {
     "ярмарка", "день", "голова", "единица", "вид", "кубометр", "тонна", "центнер",
@@ -87,7 +93,7 @@ _KK_ADJ = {
     "жергілікті", "отандық", "шетелдік", "мемлекеттік", "әлеуметтік", "көпбалалы", "аз",
     "алтын", "күміс", "қола", "орта",
 }
-_KK_KEEP = {"бос орын", "бос жұмыс", "ашық есік", "жас маман", "көпбалалы отбасы", "әлеуметтік жұмыс"}
+_KK_KEEP = {"бос орын", "бос жұмыс", "ашық есік", "көпбалалы отбасы", "әлеуметтік жұмыс"}
 _KK_COMPOUND_MOD = {
     "жұмыс", "есік", "бос", "ашық", "білім", "өндіріс", "оқу", "іс", "мал", "ауыл", "еңбек",
     "тұрғын", "денсаулық", "жол", "су", "газ", "жер", "егін", "шаруа", "кәсіп",
@@ -105,11 +111,8 @@ _KK_MONTHLESS_STOP = {"жыл", "жылы", "жылғы", "жылдың"}
 _ENUM = re.compile(r"(?m)^\s*$")
 
 
-@cache
 def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    return morph_analyzer()
 
 
 @dataclass
@@ -138,8 +141,23 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rx, text)]
 
 
+# references, not quantities: "статья 12", "пункт 3", "ул. Абая, 15", "кабинет 203", "№12"
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)(?:(?<![\w])(?:стать[яиеюй]|ст\.|пункт\w*|п\.|подпункт\w*|пп\.|глав[аеыу]|част[ьи]|дом|д\.|"
+    r"кв\.|квартир[аы]|кабинет\w*|каб\.|корпус\w*|офис|ул\.|улиц[аы]|пр\.|просп\.|проспект\w*|мкр\.?|"
+    r"микрорайон\w*|аудитори\w+|строени\w+|бап\w*|тармақ\w*|көшесі|даңғылы|шағын\s+аудан\w*|ғимарат\w*|"
+    r"палат\w+|рейс\w*|маршрут\w*|уч\.|участок|код\w*|закон\w*|приказ\w*|постановлени\w+)"
+    r"|(?:ул\.|улица|көшесі|даңғылы|проспект)\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*$"
+)
+_TIME = re.compile(r"^\d{1,2}[.:][0-5]\d$")
+
+
 def _excluded(text: str, n: NumberSpan) -> bool:
     before = text[max(0, n.start - 3) : n.start]
+    if _REFERENCE_BEFORE.search(text[max(0, n.start - 40) : n.start]):
+        return True
+    if _TIME.match(n.text) and re.match(r"(?i)\s*(?:час|сағ|-?де|-?да|-?те|-?та)", text[n.end : n.end + 6]):
+        return True
     after = text[n.end : n.end + 3]
     if n.ordinal:
         return True
@@ -328,6 +346,30 @@ def _ru_unit_before(text: str, start: int, floor: int) -> str | None:
     return None
 
 
+def _unit_after_dash(text: str, pos: int, lang: str) -> _Unit | None:
+    """ "из них 320 – женщины.", "олардың 320-сы – әйелдер." : a lone plural noun after a dash."""
+    m = re.match(r"\s*[–—-]\s*(" + _WORD.pattern + r")\s*(?=[.,;!?)]|$)", text[pos : pos + 40])
+    if not m:
+        return None
+    word = m.group(1)
+    if lang == "kk":
+        lem = kk_morph.lemma(word)
+        return _Unit(lem, pos + m.end(1)) if lem in kk_morph.known_nouns() else None
+    for p in _morph().parse(word.lower())[:2]:
+        if "NOUN" in p.tag and "nomn" in p.tag:
+            return _Unit(p.normal_form, pos + m.end(1))
+    return None
+
+
+def _kk_relational_stem(word: str) -> str | None:
+    """ "орындық" (for N places) -> "орын" when the stem is a known noun and the word is not."""
+    lex = kk_morph.known_nouns()
+    m = re.match(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)$", word)
+    if m and kk_morph.lemma(word) not in lex and kk_morph.lemma(m.group(1)) in lex:
+        return kk_morph.lemma(m.group(1))
+    return None
+
+
 def _kk_is_izafet(word: str) -> bool:
     low = word.lower()
     if re.search(r"(сы|сі)$", low):
@@ -360,10 +402,16 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
             np_.append(w)
             if _kk_case_marked(low) and kk_morph.lemma(low) in lex:
                 break
+            relational = _kk_relational_stem(low)
+            if relational:  # "1 400 орындық балабақша": the number counts places
+                return _Unit(relational, w.end())
             continue
         prev = np_[-1].group().lower()
+        unknown_then_known = (
+            len(np_) == 1 and kk_morph.lemma(prev) not in lex and kk_morph.lemma(low) in lex
+        )  # "екі алпауыт ел": an unknown modifier before a known noun
         cont = (
-            prev in _KK_COMPOUND_MOD or _kk_is_adj(prev) or _kk_is_izafet(low)
+            prev in _KK_COMPOUND_MOD or _kk_is_adj(prev) or _kk_is_izafet(low) or unknown_then_known
         ) and not _kk_case_marked(prev)
         if not cont:
             break
@@ -388,11 +436,16 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
         bare = kk_morph.strip_case(head)
         head_form = bare if _kk_is_izafet(bare) else kk_morph.lemma(head)
         keep_from = 0
-        while keep_from < len(mods) and _kk_is_adj(mods[keep_from]):
+        while keep_from < len(mods) and (
+            _kk_is_adj(mods[keep_from])
+            or (kk_morph.lemma(mods[keep_from]) not in lex and mods[keep_from] not in _KK_COMPOUND_MOD)
+        ):
             keep_from += 1
         phrase_start = " ".join(toks[:2])
         if any(phrase_start.startswith(k) for k in _KK_KEEP):
             keep_from = 0
+        if keep_from == len(mods):
+            head_form = kk_morph.lemma(head)  # "3 компьютер сыныбы" -> "сынып"
         unit = " ".join([*mods[keep_from:], head_form])
     if words_only and kk_morph.lemma(head) not in lex:
         return None
@@ -415,9 +468,30 @@ def _range_partner(text: str, n: NumberSpan, nums: list[NumberSpan], lang: str) 
     return None
 
 
+_KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.I)
+
+
 def extract_figures(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
-    """Numeric figures of ``text`` (language ``lang``), none overlapping ``skip``."""
-    lang = "kk" if lang == "kk" else "ru"
+    """Numeric figures of ``text`` (language ``lang``), none overlapping ``skip``.
+
+    ``lang`` "kk" or "ru"; for "mixed"/"und" each paragraph is read in the language its
+    letters suggest (Kazakh-specific letters -> "kk").
+    """
+    if lang in {"kk", "ru"}:
+        return _extract(text, lang, skip)
+    out: list[Figure] = []
+    for para in re.finditer(r"[^\n]+", text):
+        chunk = para.group()
+        kk_share = len(_KK_LETTERS.findall(chunk)) / max(1, len(re.findall(r"[а-яёәғқңөұүһі]", chunk, re.I)))
+        sub_lang = "kk" if kk_share > 0.02 else "ru"
+        off = para.start()
+        local_skip = [(s - off, e - off) for s, e in skip if s < para.end() and e > off]
+        for f in _extract(chunk, sub_lang, local_skip):
+            out.append(f.model_copy(update={"start": f.start + off, "end": f.end + off}))
+    return out
+
+
+def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figure]:
     blocked = list(skip) + date_spans(text) + _quoted_name_spans(text) + _url_spans(text)
     nums = find_numbers(text, lang)
     out: list[Figure] = []
@@ -457,6 +531,8 @@ def extract_figures(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
         unit = _symbol_unit(text, num_end)
         if unit is None:
             unit = _kk_unit_after(text, num_end, n.words) if lang == "kk" else _ru_unit_after(text, num_end)
+        if unit is None and not n.words:
+            unit = _unit_after_dash(text, num_end, lang)
         if unit is None and not n.words and lang != "kk":
             before = _ru_unit_before(text, start, prev_end)
             if before:

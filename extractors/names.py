@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import Literal
 
+from extractors.morph import morph_analyzer
 from extractors.translit import (
     fold_to_russian,
     has_kazakh_letters,
@@ -119,13 +120,6 @@ def _make(
 
 
 # ---------------------------------------------------------------- morphology helpers
-
-
-@cache
-def _morph():  # type: ignore[no-untyped-def]
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _title(word: str) -> str:
@@ -238,7 +232,7 @@ def _listed_given(word: str) -> tuple[str, frozenset[str]] | None:
 @lru_cache(maxsize=16384)
 def _pymorphy_name(word: str) -> _Given | None:
     """A nominative given-name reading of ``word`` from pymorphy3's dictionary, if any."""
-    for p in _morph().parse(word.lower()):
+    for p in morph_analyzer().parse(word.lower()):
         if "Name" in p.tag and "nomn" in p.tag and "sing" in p.tag and p.normal_form == word.lower():
             g = "m" if "masc" in p.tag else "f" if "femn" in p.tag else None
             return _Given(_title(word), frozenset({g}) if g else frozenset(), NOM)
@@ -640,7 +634,7 @@ def _given_analyses(word: str, russian_cases: bool) -> list[_Given]:
 def _pymorphy_name_forms(word: str) -> tuple[_Given, ...]:
     """Given-name readings from pymorphy3 in any case (Павлу -> Павел, datv)."""
     found: dict[tuple[str, str | None], set[str]] = {}
-    for p in _morph().parse(word.lower()):
+    for p in morph_analyzer().parse(word.lower()):
         if "Name" not in p.tag or "sing" not in p.tag or p.tag.case not in CASES:
             continue
         g = "m" if "masc" in p.tag else "f" if "femn" in p.tag else None

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from extractors import kk_morph
+from extractors.morph import morph_analyzer
 
 Number = float | int
 
@@ -50,6 +50,7 @@ _RU_VALUES: dict[str, int] = {
     "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
 }
 _RU_HALF = {"полтора": 1.5, "полторы": 1.5}
+_RU_COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 _RU_MULT = {"тысяча": 1_000, "миллион": 1_000_000, "миллиард": 1_000_000_000, "триллион": 10**12}
 
 _KK_VALUES: dict[str, int] = {
@@ -87,11 +88,8 @@ _DIGITS_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 
 
-@cache
 def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    return morph_analyzer()
 
 
 def parse_digits(num: str, frac: str = "", has_multiplier: bool = False) -> Number | None:
@@ -141,6 +139,8 @@ def _word_role_ru(word: str) -> tuple[str, float] | None:
             if nf == "один" and "ADJF" not in p.tag and "NUMR" not in p.tag:
                 continue
             return "unit", float(_RU_VALUES[nf])
+        if nf in _RU_COLLECTIVE:
+            return "unit", float(_RU_COLLECTIVE[nf])
         if nf in _RU_HALF and "NUMR" in p.tag:
             return "half", 1.5
         if nf in _RU_MULT and "NOUN" in p.tag:

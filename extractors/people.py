@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.districts import PlaceMention
-from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
 from extractors.morph import morph_analyzer
+from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
 from extractors.roles import find_role_span
 from extractors.translit import to_ascii, to_latin
 from pipeline.document import Sentence
@@ -38,7 +38,9 @@ STRONG_SURNAME = re.compile(rf"[{LOWER}]{{2,}}(?:ов|ев|ёв|ин|ова|ев
 ABBREVIATION = re.compile(rf"[{UPPER}]{{2,4}}")
 INITIAL = rf"[{UPPER}]\."
 # Up to three name words (or initials) separated by single spaces.
-NAME_SEQUENCE = re.compile(rf"(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}")
+NAME_SEQUENCE = re.compile(
+    rf"(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
+)
 SURNAME_SHAPE = re.compile(
     rf"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|ук|юк|ұлы|улы|қызы|кызы|бек|бекова|баев|баева)"
     rf"(?:[{LOWER}]{{0,4}})$",
@@ -68,7 +70,9 @@ class _Cluster:
     @property
     def best(self) -> PersonName:
         """The most complete reading: given + surname beats surname only; first seen wins ties."""
-        return max(self.members, key=lambda c: (bool(c.parsed.given), bool(c.parsed.surname), -c.start)).parsed
+        return max(
+            self.members, key=lambda c: (bool(c.parsed.given), bool(c.parsed.surname), -c.start)
+        ).parsed
 
     @property
     def first(self) -> _Candidate:
@@ -267,7 +271,9 @@ def extract_people(
         place = _district_for(text, cluster, places) if best.kind == "person" else None
         role = None
         if best.kind == "person":
-            role_span = next((r for c in members if (r := find_role_span(text, c.start, c.end, places))), None)
+            role_span = next(
+                (r for c in members if (r := find_role_span(text, c.start, c.end, places))), None
+            )
             if role_span is not None:
                 role = text[role_span[0] : role_span[1]]
                 # "заместитель акима города Астаны": the office's unit is the person's unit.

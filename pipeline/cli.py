@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.cli_review import export, review, stats
 from pipeline.config import KkBackend, PipelineConfig
 
 app = typer.Typer(
@@ -66,6 +67,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
 ) -> None:
     """Process articles into one JSONL record per article (see record-contract)."""
+    from pipeline.engines.work import limit_native_threads
     from pipeline.ingest import InputError, check_inputs
     from pipeline.progress import RunProgress, summary_text
     from pipeline.runner import DEFAULT_BATCH_SIZE, ResumeError, default_workers
@@ -91,6 +93,7 @@ def run(
         raise typer.Exit(EXIT_USAGE) from error
     backend: KkBackend = kk_ner  # type: ignore[assignment]
     config = PipelineConfig(kk_ner=backend, max_chars=max_chars)
+    limit_native_threads()  # one process per core, one thread per process
     progress = RunProgress(err, enabled=False if quiet else None)
     try:
         summary = run_pipeline(
@@ -131,7 +134,8 @@ def evaluate(
     show_misses: Annotated[bool, typer.Option("--misses", help="list missed and extra people")] = False,
 ) -> None:
     """Per-field precision / recall / F1 per language against gold fixtures."""
-    from pipeline.evaluate import evaluate as score, floor_failures, parse_floors
+    from pipeline.evaluate import evaluate as score
+    from pipeline.evaluate import floor_failures, parse_floors
 
     for path in (records, gold):
         if not path.exists():
@@ -194,9 +198,7 @@ def schema() -> None:
 
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
-
-from pipeline.cli_review import export, review, stats  # noqa: E402  (analyst commands, issue 8)
-
+# Analyst commands live in their own module; registered here so `kzextract --help` lists them.
 app.command("review")(review)
 app.command("export")(export)
 app.command("stats")(stats)

@@ -87,7 +87,7 @@ def export(
     ] = "csv",
     inputs: InputsOpt = None,
 ) -> None:
-    """Flatten records into tables: articles, people, districts, awards, figures (see EXPORT_COLUMNS.md)."""
+    """Flatten records into tables: articles, people, districts, awards, figures (columns in README)."""
     from pipeline.export import ParquetUnavailable, RecordsError, check_format, export_records
     from pipeline.ingest import InputError
 

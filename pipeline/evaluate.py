@@ -80,7 +80,9 @@ class Score:
 
 @dataclass
 class Report:
-    scores: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    scores: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Score))
+    )
     articles: Counter[str] = field(default_factory=Counter)
     missing: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
@@ -110,7 +112,9 @@ def _counter_score(gold: Counter, pred: Counter) -> tuple[int, int, int]:
     return tp, sum(pred.values()) - tp, sum(gold.values()) - tp
 
 
-def _loose_pairs(gold: list[dict], pred: list[dict], same: Callable[[dict, dict], bool]) -> list[tuple[dict, dict]]:
+def _loose_pairs(
+    gold: list[dict], pred: list[dict], same: Callable[[dict, dict], bool]
+) -> list[tuple[dict, dict]]:
     """Greedy one-to-one matching of gold and predicted spans by ``same``."""
     pairs: list[tuple[dict, dict]] = []
     free = list(pred)
@@ -141,7 +145,9 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
     people_gold = Counter((fold(p["name"]), p.get("kind", "person")) for p in gold.get("people", []))
     people_pred = Counter((fold(p["name"]), p.get("kind", "person")) for p in record.get("people", []))
     report.add(lang, "people", *_counter_score(people_gold, people_pred))
-    link_gold = Counter((fold(p["name"]), fold(p["district"])) for p in gold.get("people", []) if p.get("district"))
+    link_gold = Counter(
+        (fold(p["name"]), fold(p["district"])) for p in gold.get("people", []) if p.get("district")
+    )
     link_pred = Counter(
         (fold(p["name"]), fold(p["district"])) for p in record.get("people", []) if p.get("district")
     )
@@ -167,8 +173,14 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
         lang,
         "winner_links",
         *_counter_score(
-            Counter((fold(n["name"]), fold(w)) for n in gold.get("nominations", []) for w in n.get("winners", [])),
-            Counter((fold(n["name"]), fold(w)) for n in record.get("nominations", []) for w in n.get("winners", [])),
+            Counter(
+                (fold(n["name"]), fold(w)) for n in gold.get("nominations", []) for w in n.get("winners", [])
+            ),
+            Counter(
+                (fold(n["name"]), fold(w))
+                for n in record.get("nominations", [])
+                for w in n.get("winners", [])
+            ),
         ),
     )
     date_pairs = _loose_pairs(
@@ -181,7 +193,9 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
     fig_pairs = _loose_pairs(
         gold.get("figures", []),
         record.get("figures", []),
-        lambda g, p: _same_number(g["value"], p["value"]) and _texts_agree(g.get("text", ""), p.get("text", "")),
+        lambda g, p: (
+            _same_number(g["value"], p["value"]) and _texts_agree(g.get("text", ""), p.get("text", ""))
+        ),
     )
     n_gold, n_pred = len(gold.get("figures", [])), len(record.get("figures", []))
     report.add(lang, "figures", len(fig_pairs), n_pred - len(fig_pairs), n_gold - len(fig_pairs))
@@ -192,7 +206,9 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
     _note_misses(report, gold, record, people_gold, people_pred)
 
 
-def _note_misses(report: Report, gold: dict, record: dict, people_gold: Counter, people_pred: Counter) -> None:
+def _note_misses(
+    report: Report, gold: dict, record: dict, people_gold: Counter, people_pred: Counter
+) -> None:
     rid = gold["id"]
     for key in people_gold - people_pred:
         report.misses.append(f"{rid}: missed person {key[0]!r}")

@@ -3,7 +3,7 @@
 ``kzextract run`` writes nested JSONL; analysts want spreadsheets and DataFrames. This
 module reads a records file, optionally the original articles (for sentences), and
 flattens them into five pandas tables with stable column names (documented in
-``pipeline/EXPORT_COLUMNS.md``): ``articles``, ``people``, ``districts``, ``awards`` and
+README "Tables"): ``articles``, ``people``, ``districts``, ``awards`` and
 ``figures``. ``kzextract stats`` and the summary of ``kzextract review`` are computed
 from the same tables, so the three tools never disagree.
 """

@@ -22,8 +22,24 @@ from pipeline.document import Document
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-# Encodings Kazakh and Russian dumps actually come in, tried after UTF-8.
-FALLBACK_ENCODINGS = ("cp1251", "koi8_r", "utf_16", "cp866", "mac_cyrillic")
+# Encodings Kazakh and Russian dumps actually come in, tried after UTF-8 (kz1048 is the
+# Kazakh Windows code page). mac_cyrillic is left out: cp1251 bytes decode as it too.
+FALLBACK_ENCODINGS = ("cp1251", "koi8_r", "kz1048", "cp866")
+BOMS = (
+    (b"\xef\xbb\xbf", "utf_8_sig"),
+    (b"\xff\xfe\x00\x00", "utf_32"),
+    (b"\x00\x00\xfe\xff", "utf_32"),
+    (b"\xff\xfe", "utf_16"),
+    (b"\xfe\xff", "utf_16"),
+)
+# Share of control characters (other than tab, newlines, form feed) or U+FFFD above
+# which decoded "text" is taken for binary data rather than an article.
+MAX_CONTROL_SHARE = 0.01
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+class BinaryInputError(ValueError):
+    """Bytes that decode to no plausible text (binary data, or an encoding we cannot tell)."""
 
 
 class InputError(ValueError):
@@ -54,25 +70,60 @@ def check_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def looks_binary(text: str) -> bool:
+    """True when too many characters are controls or U+FFFD: not an article."""
+    if not text:
+        return False
+    sample = text if len(text) <= 1_000_000 else text[:500_000] + text[-500_000:]
+    return len(CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf_16_le" / "utf_16_be" when every other byte is 0x00 or 0x04 (Latin / Cyrillic)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:20_000]
+    high_le, high_be = sample[1::2], sample[0::2]
+    for high, codec in ((high_le, "utf_16_le"), (high_be, "utf_16_be")):
+        share = (high.count(0) + high.count(4)) / len(high)
+        if share >= 0.9:
+            return codec
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode article bytes; returns (text, encoding used when it was not UTF-8).
 
-    UTF-8 (with or without BOM) first, then UTF-16 by BOM, then charset detection
-    restricted to the Cyrillic encodings news dumps use. Raises ``UnicodeDecodeError``
-    when nothing decodes cleanly, so the caller can report it instead of guessing.
+    Order: a BOM (UTF-8, UTF-16, UTF-32); UTF-16 without BOM (every other byte 0x00 /
+    0x04); UTF-8; then charset detection restricted to the Cyrillic code pages news
+    dumps use. Raises ``UnicodeDecodeError`` when nothing decodes cleanly and
+    ``BinaryInputError`` when the result is not plausible text, so the caller reports
+    it instead of passing mangled text on.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf_16"
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _plausible(data.decode(codec), codec)
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return _plausible(data.decode(utf16), utf16)
+        except (UnicodeDecodeError, BinaryInputError):
+            pass
     try:
-        return data.decode("utf-8"), None
+        return _plausible(data.decode("utf-8"), None)
     except UnicodeDecodeError as error:
         utf8_error = error
     best = from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
     if best is None or best.encoding is None:
         raise utf8_error
-    return str(best), best.encoding
+    return _plausible(str(best), best.encoding)
+
+
+def _plausible(text: str, encoding: str | None) -> tuple[str, str | None]:
+    if looks_binary(text):
+        name = encoding or "utf-8"
+        raise BinaryInputError(f"decoded as {name} it is mostly control characters: binary data?")
+    return text, encoding
 
 
 def split_date_header(text: str) -> tuple[str | None, int]:
@@ -90,6 +141,10 @@ def read_txt(path: Path) -> Document:
     except UnicodeDecodeError as error:
         doc = Document(id=doc_id, text="", source=str(path))
         doc.fail("decode_error", f"{path.name}: not decodable as UTF-8 or a Cyrillic encoding ({error})")
+        return doc
+    except BinaryInputError as error:
+        doc = Document(id=doc_id, text="", source=str(path))
+        doc.fail("decode_error", f"{path.name}: {error}")
         return doc
     except OSError as error:
         doc = Document(id=doc_id, text="", source=str(path))

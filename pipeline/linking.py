@@ -129,8 +129,12 @@ class Linker:
             entity_id = f"D-{district.id}"
             entity = self.entities.get(entity_id)
             if entity is None:
-                entity = Entity(id=entity_id, type="district", name=district.name,
-                                latin=district.latin or to_latin(district.name))
+                entity = Entity(
+                    id=entity_id,
+                    type="district",
+                    name=district.name,
+                    latin=district.latin or to_latin(district.name),
+                )
                 self.entities[entity_id] = entity
             entity.note(record.id, record.lang, (m.text for m in district.mentions))
             district.entity_id = entity_id

@@ -43,14 +43,19 @@ def kazakh_tagger(backend: KkBackend) -> Tagger:
 def paragraph_jobs(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(start, end, lang) of each paragraph worth tagging."""
     if doc.lang_segments:
-        for start, end, lang in doc.lang_segments:
-            yield start, end, lang
+        yield from doc.lang_segments
     elif doc.body.strip():
         yield doc.body_start, len(doc.text), "kk" if doc.lang == "kk" else "ru"
 
 
 def tag_documents(docs: Sequence[Document], config: PipelineConfig) -> None:
-    """Fill ``doc.entities`` for every document of the batch."""
+    """Fill ``doc.entities`` for every document of the batch.
+
+    Paragraphs go to the models sorted by length, so each model batch pads little (the
+    CNN/transformer cost is batch x longest item). Entities are attached only once every
+    language has been tagged: if a model fails, the stage is retried document by
+    document, and no document may keep entities from the failed attempt.
+    """
     jobs: dict[str, list[tuple[Document, int, str]]] = {"ru": [], "kk": []}
     for doc in docs:
         if doc.error is not None and not doc.text:
@@ -58,13 +63,17 @@ def tag_documents(docs: Sequence[Document], config: PipelineConfig) -> None:
         for start, end, lang in paragraph_jobs(doc):
             key = "kk" if lang == "kk" else "ru"
             jobs[key].append((doc, start, doc.text[start:end]))
+    found: list[tuple[Document, int, list[Entity]]] = []
     for lang, items in jobs.items():
         if not items:
             continue
         tagger = kazakh_tagger(config.kk_ner) if lang == "kk" else russian_tagger()
+        items.sort(key=lambda item: len(item[2]))
         texts = [text for _, _, text in items]
         for (doc, offset, _), spans in zip(items, tagger(texts, config.ner_batch_size), strict=True):
-            doc.entities.extend(shift(spans, offset))
+            found.append((doc, offset, spans))
+    for doc, offset, spans in found:
+        doc.entities.extend(shift(spans, offset))
     for doc in docs:
         doc.entities.sort(key=lambda e: (e.start, e.end))
 

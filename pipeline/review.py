@@ -118,7 +118,8 @@ def value_rows(record: Record) -> tuple[list[list], list[tuple[int, list[Mention
         add("people", p.name, _join([p.role, district, p.latin, "family" if p.kind == "family" else None]),
             p.mentions)
     for d in record.districts:
-        add("districts", d.name, _join([d.type, f"KATO {d.id}", d.region, d.name_kk]), d.mentions)
+        extra = [part for part in (d.region, d.name_kk) if part != d.name]
+        add("districts", d.name, _join([d.type, f"KATO {d.id}", *extra]), d.mentions)
     for n in record.nominations:
         winners = f"winners: {', '.join(n.winners)}" if n.winners else "no winner"
         competition = f"competition: {n.competition}" if n.competition else None
@@ -312,8 +313,10 @@ def summary_html(records: list[Record], tables: Mapping[str, pd.DataFrame]) -> s
     langs = Counter(articles["lang"].tolist()) if len(articles) else Counter()
     errors = int(articles["error_type"].notna().sum()) if len(articles) else 0
     kpis = [("articles", len(articles))] + [(f"lang {k}", v) for k, v in sorted(langs.items())] + [
-        ("with error", errors), ("people", len(tables["people"])), ("districts", len(tables["districts"])),
-        ("awards", len(tables["awards"])), ("figures", len(tables["figures"])),
+        ("with error", errors),
+        ("distinct people", tables["people"]["name"].nunique() if len(tables["people"]) else 0),
+        ("distinct districts", tables["districts"]["id"].nunique() if len(tables["districts"]) else 0),
+        ("award rows", len(tables["awards"])), ("figures", len(tables["figures"])),
     ]
     kpi_html = "".join(f'<div class="kpi"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in kpis)
     figures, people = tables["figures"], tables["people"]

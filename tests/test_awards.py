@@ -43,7 +43,8 @@ RU_PEOPLE = [("Ивановы", "Ивановы"), ("Петровы", "Петр�
 
 KK_TEXT = (
     "«Жыл үздігі», «Мерейлі отбасы» байқауларының жеңімпаздары марапатталды. "
-    "«Жыл үздігі» байқауы екі номинация бойынша өтті: «Үздік еңбек әулеті», «Жұмысшы жастардың үздік тәлімгері». "
+    "«Жыл үздігі» байқауы екі номинация бойынша өтті: "
+    "«Үздік еңбек әулеті», «Жұмысшы жастардың үздік тәлімгері». "
     "Шарада үздік еңбек әулеттері – Омаровтар, Сейітовтар марапатталды. "
     "Жастарға тәлімгерлік еткендер қатарынан Шу ауданынан Ерлан Қасымов үздік деп танылды. "
     "«Мерейлі отбасы» байқауында Тараз қаласынан Нұрбековтер отбасы жеңімпаз атанды. "
@@ -107,7 +108,8 @@ def _scores(lang: str) -> dict[str, float]:
         noms = extract_nominations(text, lang, _people(text, row["people"]))
         got_noms = {n.name for n in noms}
         gold_noms = {n[0] for n in row["nominations"]}
-        got_links = {(n.name, w) for n in noms for w in n.winners} | {(n.name, f"@{n.competition}") for n in noms}
+        got_links = {(n.name, w) for n in noms for w in n.winners}
+        got_links |= {(n.name, f"@{n.competition}") for n in noms}
         gold_links = {(n[0], w) for n in row["nominations"] for w in n[2]}
         gold_links |= {(n[0], f"@{n[1]}") for n in row["nominations"]}
         for key, got, gold in (("competitions", comps, gold_comps), ("nominations", got_noms, gold_noms),
@@ -124,3 +126,24 @@ def test_fixture_scores(lang: str) -> None:
     assert scores["competitions"] >= 0.97
     assert scores["nominations"] >= 0.97
     assert scores["links"] >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Аким области Серик Ахметов вручил награды победителям конкурса «Еңбек жолы».", ["Серик Ахметов"]),
+        ("Победителей конкурса «Еңбек жолы» наградил аким области Серик Ахметов.", ["Серик Ахметов"]),
+        ("Облыс әкімі Серік Ахметов «Еңбек жолы» байқауының жеңімпаздарына марапат табыс етті.",
+         ["Серік Ахметов"]),
+        ("Победителем конкурса стала Асель Нурова.", ["Асель Нурова"]),  # no named contest
+    ],
+)
+def test_presenters_and_unnamed_contests_give_no_winners(text: str, names: list[str]) -> None:
+    people = _people(text, [(n, n) for n in names])
+    assert all(not n.winners for n in extract_nominations(text, "ru", people))
+
+
+def test_winner_before_contest_name() -> None:
+    text = "Асель Нурова стала победительницей конкурса «Жыл үздігі»."
+    (nom,) = extract_nominations(text, "ru", _people(text, [("Асель Нурова", "Асель Нурова")]))
+    assert (nom.name, nom.competition, nom.winners) == ("Жыл үздігі", "Жыл үздігі", ["Асель Нурова"])

@@ -95,3 +95,8 @@ def _f1(lang: str) -> float:
 def test_fixture_f1(lang: str) -> None:
     assert len(_rows(lang)) >= 40
     assert _f1(lang) >= 0.97
+
+
+def test_kazakh_season_is_not_june() -> None:
+    assert extract_dates("Жылыту маусымында қазандықтар жөнделді.", "2025-05-05") == []
+    assert _values("Шара маусым айында өтеді.", "2025-05-05") == [("маусым айында", "2025-06")]

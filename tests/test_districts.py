@@ -2,7 +2,7 @@
 
 Cases live in tests/data/districts/cases.jsonl (one sentence, its language and the exact
 expected mentions as [text, KATO id]; an empty list is a negative case). The seed check
-compares distinct unit ids with a hand-read gold file.
+compares distinct unit ids with a hand-read gold file (seeds: corpus/articles).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from extractors.districts import PlaceMention, find_place_mentions, to_district_
 from pipeline.records import District
 
 DATA = Path(__file__).parent / "data" / "districts"
-SEEDS = Path(os.environ.get("KZEXTRACT_SEEDS", "/work/shared/seeds"))
+REPO_SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
+SEEDS = Path(os.environ.get("KZEXTRACT_SEEDS", REPO_SEEDS if REPO_SEEDS.is_dir() else "/work/shared/seeds"))
 CASES = [json.loads(line) for line in (DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -120,3 +121,16 @@ def test_seed_f1() -> None:
             fn += len(want - found)
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         assert f1 >= 0.97, (lang, tp, fp, fn)
+
+
+def test_bare_city_name_prefers_local_village() -> None:
+    local = find_place_mentions("В Аксуском районе Жетысуской области, в Аксу, прошли встречи.", "ru")
+    assert [m.unit.id for m in local][-1] == "333233100"  # the village Аксу of Аксуский район
+    far = find_place_mentions("В Аксу Павлодарской области открыли завод.", "ru")
+    assert far[0].unit.id == "551600000"  # the city Аксу
+
+
+def test_ambiguous_village_without_context_is_dropped() -> None:
+    assert find_place_mentions("В с. Сарыозек прошел сход.", "ru") == []
+    found = find_place_mentions("В Карагандинской области, в с. Сарыозек, прошел сход.", "ru")
+    assert [m.unit.id for m in found] == ["350000000", "355635100"]

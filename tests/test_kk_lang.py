@@ -55,6 +55,8 @@ def test_initials_stay_with_their_period(nlp: spacy.Language) -> None:
 
 def test_percent_with_ending_splits_from_number(nlp: spacy.Language) -> None:
     assert words(nlp, "табыс 12%-ке өсті") == ["табыс", "12", "%-ке", "өсті"]
+    assert words(nlp, "үлесі 7 %-і") == ["үлесі", "7", "%-і"]
+    assert words(nlp, "(5%)") == ["(", "5", "%", ")"]
 
 
 def test_abbreviations(nlp: spacy.Language) -> None:

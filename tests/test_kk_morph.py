@@ -37,7 +37,12 @@ def test_lemma_is_case_insensitive() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("жәрмеңкесінде", "жәрмеңкесі"), ("орындары", "орындары"), ("адамға", "адам"), ("жәрмеңкесін", "жәрмеңкесі")],
+    [
+        ("жәрмеңкесінде", "жәрмеңкесі"),
+        ("орындары", "орындары"),
+        ("адамға", "адам"),
+        ("жәрмеңкесін", "жәрмеңкесі"),
+    ],
 )
 def test_strip_case_keeps_possessive(word: str, expected: str) -> None:
     assert kk_morph.strip_case(word) == expected

@@ -64,13 +64,13 @@ def test_pipe_finds_people_and_places(ner: KazakhNER) -> None:
 
 def test_long_article_offsets(ner: KazakhNER) -> None:
     para = SENTENCES[0] + " " + SENTENCES[1]
-    text = "\n\n".join([para] * 12) + "\n"
-    assert len(text) > 2000
-    [ents] = list(ner.pipe([text]))
-    assert_offsets(text, ents)
-    per = [e for e in ents if e.label == "PER" and "Бекмұратов" in e.text]
-    assert len(per) == 12
-    assert per[-1].start > len(text) - len(para) - 2
+    articles = ["\n\n".join([para] * 16) + "\n", " ".join([para] * 16)]  # paragraphs / one long block
+    for text, ents in zip(articles, ner.pipe(articles), strict=True):
+        assert len(text) > 2400
+        assert_offsets(text, ents)
+        per = [e for e in ents if e.label == "PER" and "Бекмұратов" in e.text]
+        assert len(per) == 16
+        assert per[-1].start > len(text) - len(para) - 2
 
 
 def test_empty_and_blank_texts(ner: KazakhNER) -> None:

@@ -9,7 +9,8 @@ classes and build prefix/suffix/infix rules for the news genre:
   ("2025-жылы", "500-ге", "ҚР-да", "19-ы", "Нұр-Сұлтан"), as in KazNERD;
 * «» and other quotes and brackets split off; a closing quote before a hyphenated
   ending is split from the ending ("»-ға" -> "»", "-ға");
-* a percent sign with a case ending splits from its number ("50%-ке" -> "50", "%-ке");
+* a percent sign with a case ending splits from its number and keeps its ending
+  ("50%-ке" -> "50", "%-ке");
 * initials glued to a surname split after their period ("Ж.Сейітов" -> "Ж.", "Сейітов").
 """
 
@@ -37,7 +38,8 @@ KK_ALPHA_LOWER = ALPHA_LOWER + _KK_EXTRA_LOWER
 KK_ALPHA_UPPER = ALPHA_UPPER + _KK_EXTRA_UPPER
 KK_ALPHA = ALPHA + _KK_EXTRA_LOWER + _KK_EXTRA_UPPER
 
-TOKENIZER_PREFIXES: list[str] = list(BASE_PREFIXES)
+# a percent sign that carries a case ending ("%-ке") is one token, not a prefix
+TOKENIZER_PREFIXES: list[str] = [r"%(?!-)" if p == "%" else p for p in BASE_PREFIXES]
 
 TOKENIZER_SUFFIXES: list[str] = [
     *LIST_PUNCT,

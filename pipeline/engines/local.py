@@ -10,7 +10,10 @@ fraction of a second, without re-importing the pipeline.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -18,13 +21,34 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from pipeline.config import PipelineConfig
 from pipeline.document import Document
-from pipeline.engines.work import BatchResult, StagesFactory, process_batch_lines, warm_up
+from pipeline.engines.work import (
+    BatchResult,
+    StagesFactory,
+    limit_native_threads,
+    process_batch_lines,
+    warm_up,
+)
+
+PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(config: PipelineConfig, factory: StagesFactory) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel end this worker when the parent dies (even by SIGKILL)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(config: PipelineConfig, factory: StagesFactory, parent: int) -> None:
+    _die_with_parent(parent)
     # Ctrl-C goes to the whole process group: the parent decides, workers just finish.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up(config, factory)
+    limit_native_threads()
+    warm_up(config, factory)  # a no-op when the models came with the fork
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -44,11 +68,17 @@ class LocalEngine:
         self.inflight = max(1, inflight or 2 * self.workers)
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
+            context = _context()
+            if context.get_start_method() == "fork":
+                # Load the models once, here, and let every worker inherit them: start-up
+                # costs one load instead of N competing ones, and the pages stay shared.
+                limit_native_threads()
+                warm_up(config, factory)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=_context(),
+                mp_context=context,
                 initializer=_init_worker,
-                initargs=(config, factory),
+                initargs=(config, factory, os.getpid()),
             )
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[BatchResult]:

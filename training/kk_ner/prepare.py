@@ -9,7 +9,10 @@ KazNERD names; NON_HUMAN, which occurs once, becomes O).
 
 Optional augmentation (train part only, ``--augment``) adds copies of sentences
 that contain names with (a) Russian-style spellings of the names (қ->к, ұ->у, ...),
-as Kazakh news often prints them, and (b) upper-cased surnames.
+as Kazakh news often prints them, (b) upper-cased surnames, and (c) mention
+substitution: PER/LOC/ORG spans swapped for other train spans of the same label
+whose last word carries the same case ending (so "Өзбекстанның" is replaced by
+another genitive, keeping the sentence grammatical and vowel harmony intact).
 
 Usage: python training/kk_ner/prepare.py [--src /work/shared/data/kaznerd/IOB2_valid.txt]
 Writes training/kk_ner/work/{train,dev,heldout}.spacy and split statistics.
@@ -101,6 +104,8 @@ def spaces_for(words: list[str]) -> list[bool]:
         space = nxt is not None and word not in NO_SPACE_AFTER and nxt not in NO_SPACE_BEFORE
         if nxt is not None and nxt.startswith("-") and len(nxt) > 1 and word in {"»", ")"}:
             space = False
+        if nxt is not None and nxt.startswith("%") and word[-1:].isdigit():
+            space = False
         spaces.append(space)
     return spaces
 
@@ -133,6 +138,65 @@ def augment(sentence: Sentence, rng: random.Random) -> list[Sentence]:
     return out
 
 
+SUBSTITUTED = ("PER", "LOC", "ORG")
+
+
+def ending_of(word: str) -> str:
+    """The inflectional ending of ``word`` (what the light stemmer strips), '' if none."""
+    from extractors.kk_lang.lex_attrs import stem_norm
+
+    lower = word.lower()
+    stem = stem_norm(word)
+    return lower[len(stem) :] if lower.startswith(stem) else ""
+
+
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of an IOB2 tag sequence."""
+    spans: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            end = i + 1
+            while end < len(tags) and tags[end] == "I-" + tag[2:]:
+                end += 1
+            spans.append((i, end, tag[2:]))
+    return spans
+
+
+def substitution_pool(train: list[Sentence]) -> dict[tuple[str, str], list[list[str]]]:
+    """Train mentions of PER/LOC/ORG grouped by (label, ending of the last word)."""
+    pool: dict[tuple[str, str], list[list[str]]] = {}
+    for words, tags in train:
+        for start, end, label in entity_spans(tags):
+            if label in SUBSTITUTED:
+                pool.setdefault((label, ending_of(words[end - 1])), []).append(words[start:end])
+    return pool
+
+
+def substitute(
+    sentence: Sentence, pool: dict[tuple[str, str], list[list[str]]], rng: random.Random
+) -> Sentence | None:
+    """A copy of ``sentence`` with its PER/LOC/ORG mentions replaced, or None if none could be."""
+    words, tags = sentence
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    pos = 0
+    changed = False
+    for start, end, label in entity_spans(tags):
+        if label not in SUBSTITUTED:
+            continue
+        candidates = pool.get((label, ending_of(words[end - 1])), [])
+        if len(candidates) < 2:
+            continue
+        repl = rng.choice(candidates)
+        new_words += words[pos:start] + repl
+        new_tags += tags[pos:start] + [f"B-{label}"] + [f"I-{label}"] * (len(repl) - 1)
+        pos = end
+        changed = changed or repl != words[start:end]
+    if not changed:
+        return None
+    return new_words + words[pos:], new_tags + tags[pos:]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC, help="KazNERD IOB2_valid.txt")
@@ -141,6 +205,12 @@ def main() -> None:
     ap.add_argument("--dev", type=float, default=0.1)
     ap.add_argument("--heldout", type=float, default=0.1)
     ap.add_argument("--augment", action="store_true")
+    ap.add_argument(
+        "--substitute",
+        type=float,
+        default=0.35,
+        help="share of train sentences copied with substituted mentions when --augment is on",
+    )
     args = ap.parse_args()
 
     from extractors.kk_lang import Kazakh
@@ -161,8 +231,11 @@ def main() -> None:
     rng = random.Random(args.seed + 1)
     extra: list[Sentence] = []
     if args.augment:
+        pool = substitution_pool(train)
         for s in train:
             extra.extend(augment(s, rng))
+            if rng.random() < args.substitute and (sub := substitute(s, pool, rng)) is not None:
+                extra.append(sub)
 
     args.out.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {"seed": args.seed, "source_sentences": len(sentences)}
