@@ -358,12 +358,29 @@ def _surname_analyses(word: str, russian_cases: bool) -> tuple[_Surname, ...]:
     return ()
 
 
+def _pymorphy_surname(word: str) -> _Surname | None:
+    """A surname pymorphy's dictionary knows (Обамы → Обама, Эрдогана → Эрдоган), in the nominative."""
+    for parse in morph_analyzer().parse(word.lower())[:3]:
+        if "Surn" in parse.tag.grammemes and parse.score >= 0.3:
+            nominative = parse.inflect({"nomn"})
+            if nominative is None:
+                return None
+            grammemes = parse.tag.grammemes
+            gender: Gender | None = "f" if "femn" in grammemes else "m" if "masc" in grammemes else None
+            case = frozenset({parse.tag.case or "nomn"})
+            return _Surname(_title(nominative.word), gender, case, strong=False)
+    return None
+
+
 def _bare_surname_analyses(word: str, russian_cases: bool) -> tuple[_Surname, ...]:
     """A word without surname suffix used as surname (Бекмурат, Турсын): as-is, or a
     masculine Russian case form of a consonant-final one (Бекмурата → Бекмурат)."""
     low = _lk(word)
     out = [_Surname(_title(low), None, CASES, strong=False)]
     if russian_cases:
+        known = _pymorphy_surname(word)
+        if known is not None:
+            return (known, *out)
         for end, cases in (("а", {"gent", "accs"}), ("у", {"datv"}), ("ом", {"ablt"}), ("ем", {"ablt"}),
                            ("е", {"loct"})):
             stem = low[: -len(end)]

@@ -104,6 +104,18 @@ def _common_word(word: str) -> bool:
     return morph.word_is_known(word.lower())
 
 
+def _lone_surname_ok(word: str, lang: str, places: Sequence[PlaceMention], start: int, end: int) -> bool:
+    """A single word the NER calls a person: keep it unless it is an abbreviation, a place
+    or an ordinary word ("ФАО", "Талғар", "Мереке"). In Russian text a surname pymorphy does
+    not know as a common word passes ("Нетаньяху"); Kazakh words are all unknown to it, so
+    in Kazakh text the word needs a surname ending ("Әкелеріміз" is not a person)."""
+    if ABBREVIATION.fullmatch(word) or _inside_place(start, end, places):
+        return False
+    if _surname_shaped(word):
+        return True
+    return lang == "ru" and not _common_word(word)
+
+
 def _surname_shaped(word: str) -> bool:
     return bool(SURNAME_SHAPE.search(word)) or (word.isupper() and len(word) > 2)
 
@@ -126,32 +138,43 @@ def _candidates_from_entities(
         parsed = normalize_person(ent.text, lang)
         if parsed is None or parsed.kind != "person":
             continue
-        if not parsed.given and not _surname_shaped(parsed.surname or ""):
-            continue
-        if parsed.given is None and _inside_place(ent.start, ent.end, places):
+        if parsed.given is None and not _lone_surname_ok(ent.text, lang, places, ent.start, ent.end):
             continue
         found.append(_Candidate(ent.start, ent.end, ent.text, parsed))
     return found
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalized words, split at abbreviations ("РК Светлана Жакупова",
+    "Экономист ФАО Абдолреза Хаджи": the abbreviation is never part of a name)."""
+    runs: list[tuple[int, int]] = []
+    for match in NAME_SEQUENCE.finditer(text):
+        run: list[re.Match[str]] = []
+        for word in re.finditer(r"\S+", match.group()):
+            if ABBREVIATION.fullmatch(word.group()):
+                if run:
+                    runs.append((match.start() + run[0].start(), match.start() + run[-1].end()))
+                run = []
+            else:
+                run.append(word)
+        if run:
+            runs.append((match.start() + run[0].start(), match.start() + run[-1].end()))
+    return runs
 
 
 def _candidates_from_rules(
     text: str, lang: str, places: Sequence[PlaceMention], sentence_starts: set[int]
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for match in NAME_SEQUENCE.finditer(text):
-        surface = match.group().strip()
-        words = surface.replace("\u00a0", " ").split()
-        start = match.start()
-        while words and ABBREVIATION.fullmatch(words[0]):  # "РК Светлана Жакупова"
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
-            words = words[1:]
-        surface = text[start : match.end()].strip()
+    for run_start, run_end in _name_runs(text):
+        surface = text[run_start:run_end]
+        words = surface.split()
         name_words = [w for w in words if not re.fullmatch(INITIAL, w)]
-        if len(words) < 2 or _inside_place(start, match.end(), places):
+        if len(words) < 2 or _inside_place(run_start, run_end, places):
             continue
         has_given = any(is_given_name(w) for w in name_words) or (
             len(name_words) == 2
-            and start not in sentence_starts
+            and run_start not in sentence_starts
             and bool(STRONG_SURNAME.search(name_words[1]))
             and not _common_word(name_words[0])
         )
@@ -162,7 +185,7 @@ def _candidates_from_rules(
         parsed = normalize_person(surface, lang)
         if parsed is None or parsed.kind != "person" or not parsed.surname:
             continue
-        found.append(_Candidate(start, start + len(surface), surface, parsed))
+        found.append(_Candidate(run_start, run_end, surface, parsed))
     for match in FAMILY_WORD.finditer(text):
         if match.start() in sentence_starts or _inside_place(match.start(), match.end(), places):
             continue
@@ -208,6 +231,8 @@ def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: lis
         if _overlaps(match.start(), match.end(), taken):
             continue
         word = match.group()
+        if ABBREVIATION.fullmatch(word):
+            continue
         bucket = keys.get(word.lower()[:4])
         if not bucket:
             continue
