@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from extractors.names import is_given_name
 from gazetteers.places import PlaceUnit, all_units, bare_stop_words, fold
 from pipeline.records import District, Mention
 
@@ -482,7 +483,9 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
             continue
         villages = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
         if villages and len(toks[hit.i].low) >= 4 and not _sentence_initial(text, toks[hit.i]) \
+                and not is_given_name(text[toks[hit.i].start : toks[hit.i].end]) \
                 and _bare_ok(text, toks, hit, names):
+            # a bare village named like a person ("его супруга Раушан") needs "с."/"ауылы"
             hit.kind, hit.ids = "village", villages
 
 

@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from extractors.districts import PlaceMention
 from extractors.morph import morph_analyzer
 from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
+from extractors.person_places import implied_unit, place_after, place_before
 from extractors.roles import find_role_span
-from extractors.translit import to_ascii, to_latin
+from extractors.translit import latin_key, to_ascii, to_latin
+from gazetteers.places import PlaceUnit
 from pipeline.document import Sentence
 from pipeline.records import Entity, Mention, Person
 
@@ -41,16 +43,18 @@ INITIAL = rf"[{UPPER}]\."
 NAME_SEQUENCE = re.compile(
     rf"(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
 )
+# A surname suffix, then nothing or a Russian case ending or Kazakh case/plural ending.
 SURNAME_SHAPE = re.compile(
-    rf"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|ук|юк|ұлы|улы|қызы|кызы|бек|бекова|баев|баева)"
-    rf"(?:[{LOWER}]{{0,4}})$",
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|ук|юк|ұлы|улы|қызы|кызы|бек|бекова|баев|баева)"
+    r"(?:|а|у|ым|ом|е|ой|ы|ых|ыми|ого|ому|ую|ая"
+    r"|қа|ке|ға|ге|ның|нің|тың|тің|дың|дің|ты|ті|ны|ні|ды|ді|да|де|та|те|дан|ден|тан|тен|нан|нен|мен|бен|пен"
+    r"|тар|тер|дар|дер|лар|лер)$",
     re.IGNORECASE,
 )
 # Plural surnames: Russian "Абдрахмановы/-ых", Kazakh "Абдрахмановтар" with any case ending.
 FAMILY_WORD = re.compile(
     rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
 )
-ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 PERSON_LABELS = {"PER", "PERSON"}
 MAYBE_PERSON_LABELS = {"LOC", "ORG", "GPE", "LOCATION", "ORGANISATION"}
 
@@ -81,6 +85,30 @@ class _Cluster:
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _without_places(text: str, start: int, end: int, places: Sequence[PlaceMention]) -> tuple[int, int]:
+    """Cut place words off the edges of a name span: NER and capitalized runs often glue
+    a place to the name ("Экибастуза Айгерим Сейтказиной", "Байдибека Айжан Турсынбаева")."""
+    for place in places:
+        if place.end <= start or place.start >= end:
+            continue
+        if place.start <= start < place.end:
+            start = place.end
+        elif place.start < end <= place.end:
+            end = place.start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside «...» on one line: a title, programme or organisation («Алтын Дән Агро»), not a person."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.count("«") > before.count("»")
 
 
 def _inside_place(start: int, end: int, places: Sequence[PlaceMention]) -> bool:
@@ -125,22 +153,24 @@ def _candidates_from_entities(
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     for ent in entities:
-        if ent.label in PERSON_LABELS:
-            pass
-        elif ent.label in MAYBE_PERSON_LABELS:
-            words = ent.text.split()
-            if not (2 <= len(words) <= 3 and is_given_name(words[0])) or _inside_place(
-                ent.start, ent.end, places
-            ):
+        if ent.label not in PERSON_LABELS and ent.label not in MAYBE_PERSON_LABELS:
+            continue
+        start, end = _without_places(text, ent.start, ent.end, places)
+        surface = text[start:end]
+        if not surface:
+            continue
+        if ent.label in MAYBE_PERSON_LABELS:
+            words = surface.split()
+            if not (2 <= len(words) <= 3 and is_given_name(words[0])):
                 continue
-        else:
+        parsed = normalize_person(surface, lang)
+        if parsed is None or parsed.kind != "person" or _quoted(text, start, end):
             continue
-        parsed = normalize_person(ent.text, lang)
-        if parsed is None or parsed.kind != "person":
+        if parsed.given is None and not _lone_surname_ok(surface, lang, places, start, end):
             continue
-        if parsed.given is None and not _lone_surname_ok(ent.text, lang, places, ent.start, ent.end):
-            continue
-        found.append(_Candidate(ent.start, ent.end, ent.text, parsed))
+        if parsed.surname is None and not (len(surface.split()) > 1 or is_given_name(surface)):
+            continue  # a lone word read as a given name must be a known one ("Марапатты" is not)
+        found.append(_Candidate(start, end, surface, parsed))
     return found
 
 
@@ -166,11 +196,12 @@ def _candidates_from_rules(
     text: str, lang: str, places: Sequence[PlaceMention], sentence_starts: set[int]
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for run_start, run_end in _name_runs(text):
+    for raw_start, raw_end in _name_runs(text):
+        run_start, run_end = _without_places(text, raw_start, raw_end, places)
         surface = text[run_start:run_end]
         words = surface.split()
         name_words = [w for w in words if not re.fullmatch(INITIAL, w)]
-        if len(words) < 2 or _inside_place(run_start, run_end, places):
+        if len(words) < 2:
             continue
         has_given = any(is_given_name(w) for w in name_words) or (
             len(name_words) == 2
@@ -184,6 +215,8 @@ def _candidates_from_rules(
             continue
         parsed = normalize_person(surface, lang)
         if parsed is None or parsed.kind != "person" or not parsed.surname:
+            continue
+        if _quoted(text, run_start, run_end):
             continue
         found.append(_Candidate(run_start, run_end, surface, parsed))
     for match in FAMILY_WORD.finditer(text):
@@ -204,12 +237,31 @@ def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _is_full(parsed: PersonName) -> bool:
+    return parsed.kind == "family" or bool(parsed.given and parsed.surname)
+
+
+def _surname_owner(cand: _Candidate, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters whose surname is this one-word mention read as a surname ("Виктор Ким" … "Ким")."""
+    if len(cand.surface.split()) != 1:
+        return []
+    key = latin_key(cand.parsed.given or cand.parsed.surname or "")
+    return [
+        cl
+        for cl in clusters
+        if cl.best.kind == "person" and cl.best.surname and latin_key(cl.best.surname) == key
+    ]
+
+
 def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
+    """Group mentions per person: full names first, then partial ones join the one they fit."""
     clusters: list[_Cluster] = []
-    full = [c for c in candidates if c.parsed.given or c.parsed.kind == "family"]
-    partial = [c for c in candidates if not (c.parsed.given or c.parsed.kind == "family")]
+    full = [c for c in candidates if _is_full(c.parsed)]
+    partial = [c for c in candidates if not _is_full(c.parsed)]
     for cand in full + partial:
         matches = [cl for cl in clusters if same_person(cl.best, cand.parsed)]
+        if not matches and cand in partial:
+            matches = _surname_owner(cand, clusters)
         if len(matches) == 1:
             matches[0].members.append(cand)
         elif not matches:
@@ -245,30 +297,35 @@ def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: lis
             taken.append((match.start(), match.end()))
 
 
-def _district_for(text: str, cluster: _Cluster, places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The unit the text ties a person to, next to one of their mentions.
+def _district_for(
+    text: str,
+    lang: str,
+    cluster: _Cluster,
+    places: Sequence[PlaceMention],
+    others: list[tuple[int, int]],
+    role_span: tuple[int, int] | None,
+) -> PlaceUnit | None:
+    """The unit the text ties a person or family to, next to one of their mentions.
 
-    Patterns: "Name (Кегенский район)", "Name (г. Алатау)", "Name из Илийского района",
-    and Kazakh "Кеген ауданынан Name" (a place in the ablative right before the name).
+    Explicit constructions first (``person_places``), then a place inside the role
+    ("заместитель акима города Астаны"), then a bare "облыс"/"района" in the descriptor
+    standing for the article's one region or district.
     """
-    for cand in sorted(cluster.members, key=lambda c: c.start):
-        after = text[cand.end : cand.end + 80]
-        for place in places:
-            if place.start < cand.end:
-                continue
-            gap = text[cand.end : place.start]
-            if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", text[place.end : place.end + 3]):
-                return place
-            if re.fullmatch(r"\s*,?\s*(?:из|от)\s+", gap):
-                return place
-            if place.start > cand.end + len(after):
-                break
-        for place in reversed(places):
-            if place.end > cand.start:
-                continue
-            if re.fullmatch(r"\s*", text[place.end : cand.start]) and ABLATIVE.search(place.text):
-                return place
-            break
+    members = sorted(cluster.members, key=lambda c: c.start)
+    for cand in members:
+        place = place_after(text, cand.start, cand.end, places) or place_before(
+            text, cand.start, places, lang, others
+        )
+        if place is not None:
+            return place.unit
+    if role_span is not None:
+        inside = next((p for p in places if role_span[0] <= p.start and p.end <= role_span[1]), None)
+        if inside is not None:
+            return inside.unit
+    for cand in members:
+        unit = implied_unit(text, cand.start, places, others)
+        if unit is not None:
+            return unit
     return None
 
 
@@ -293,18 +350,14 @@ def extract_people(
     for cluster in sorted(clusters, key=lambda cl: cl.first.start):
         best = cluster.best
         members = sorted(cluster.members, key=lambda c: c.start)
-        place = _district_for(text, cluster, places) if best.kind == "person" else None
-        role = None
+        own = {(c.start, c.end) for c in members}
+        role_span = None
         if best.kind == "person":
             role_span = next(
                 (r for c in members if (r := find_role_span(text, c.start, c.end, places))), None
             )
-            if role_span is not None:
-                role = text[role_span[0] : role_span[1]]
-                # "заместитель акима города Астаны": the office's unit is the person's unit.
-                place = place or next(
-                    (p for p in places if role_span[0] <= p.start and p.end <= role_span[1]), None
-                )
+        others = [span for span in taken if span not in own]
+        unit = _district_for(text, lang, cluster, places, others, role_span)
         people.append(
             Person(
                 name=best.name,
@@ -312,9 +365,9 @@ def extract_people(
                 latin=to_latin(best.name),
                 latin_ascii=to_ascii(best.name),
                 variants=list(dict.fromkeys(c.surface for c in members)),
-                role=role,
-                district=place.unit.name if place else None,
-                district_id=place.unit.id if place else None,
+                role=text[role_span[0] : role_span[1]] if role_span else None,
+                district=unit.name if unit else None,
+                district_id=unit.id if unit else None,
                 given=best.given,
                 surname=best.surname,
                 patronymic=best.patronymic,

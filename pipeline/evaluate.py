@@ -4,12 +4,13 @@ Gold files follow ``corpus/README.md``: one JSON object per article with people,
 districts, nominations, competitions, dates and figures given by value (the text of a
 span, not its offsets). Each field is compared as a multiset of keys:
 
-- people: canonical name (kind included); person→district links: (person, district);
+- people: canonical name (kind included); person→district links: (person, district id,
+  or the district name where no id is known);
 - districts: KATO id; nominations and competitions: title, quotes and dash spacing
   folded; winner links: (nomination, winner);
 - dates: (value, text) with text compared loosely (one contains the other);
-- figures: (value, text) the same way; over matched figures, unit and qualifier
-  accuracy are reported as their own rows.
+- figures: (value, text) the same way; over matched figures, unit (Kazakh letters
+  folded, so "теңге" = "тенге") and qualifier accuracy are reported as their own rows.
 
 Scores are micro-averaged over articles, per language and overall.
 """
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
+
+from extractors.translit import fold_to_russian
 
 FIELDS = (
     "people",
@@ -47,6 +50,11 @@ def fold(value: str | None) -> str:
     value = QUOTES.sub("", value).replace("ё", "е").replace("Ё", "Е")
     value = DASHES.sub("-", value)
     return " ".join(value.split()).casefold()
+
+
+def fold_unit(value: str | None) -> str:
+    """Units compare with Kazakh letters folded: "теңге" and "тенге" are one currency."""
+    return fold(fold_to_russian(value or ""))
 
 
 @dataclass
@@ -139,6 +147,20 @@ def _same_number(a: object, b: object) -> bool:
         return False
 
 
+def _district_key(person: dict, item: dict) -> str:
+    """A person's district as a KATO id where the record or gold resolves it, else its name.
+
+    Ids make the comparison independent of naming variants ("область Абай" in KATO vs
+    "Абайская область")."""
+    if person.get("district_id"):
+        return str(person["district_id"])
+    name = fold(person["district"])
+    for district in item.get("districts", []):
+        if fold(district.get("name")) == name and district.get("id"):
+            return str(district["id"])
+    return name
+
+
 def score_article(report: Report, gold: dict, record: dict) -> None:
     lang = gold.get("lang") or record.get("lang") or "und"
     report.articles[lang] += 1
@@ -146,10 +168,10 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
     people_pred = Counter((fold(p["name"]), p.get("kind", "person")) for p in record.get("people", []))
     report.add(lang, "people", *_counter_score(people_gold, people_pred))
     link_gold = Counter(
-        (fold(p["name"]), fold(p["district"])) for p in gold.get("people", []) if p.get("district")
+        (fold(p["name"]), _district_key(p, gold)) for p in gold.get("people", []) if p.get("district")
     )
     link_pred = Counter(
-        (fold(p["name"]), fold(p["district"])) for p in record.get("people", []) if p.get("district")
+        (fold(p["name"]), _district_key(p, record)) for p in record.get("people", []) if p.get("district")
     )
     report.add(lang, "person_district", *_counter_score(link_gold, link_pred))
     report.add(
@@ -199,7 +221,7 @@ def score_article(report: Report, gold: dict, record: dict) -> None:
     )
     n_gold, n_pred = len(gold.get("figures", [])), len(record.get("figures", []))
     report.add(lang, "figures", len(fig_pairs), n_pred - len(fig_pairs), n_gold - len(fig_pairs))
-    unit_ok = sum(fold(g.get("unit")) == fold(p.get("unit")) for g, p in fig_pairs)
+    unit_ok = sum(fold_unit(g.get("unit")) == fold_unit(p.get("unit")) for g, p in fig_pairs)
     qual_ok = sum(g.get("qualifier", "exact") == p.get("qualifier") for g, p in fig_pairs)
     report.add(lang, "figure_unit_acc", unit_ok, len(fig_pairs) - unit_ok, len(fig_pairs) - unit_ok)
     report.add(lang, "figure_qualifier_acc", qual_ok, len(fig_pairs) - qual_ok, len(fig_pairs) - qual_ok)

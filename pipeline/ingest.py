@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -167,7 +168,8 @@ def document_from_json(obj: object, fallback_id: str, source: str) -> Document:
         doc.fail("bad_line", "line is JSON but not an object")
         return doc
     raw_id = obj.get("id")
-    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback_id
+    usable = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
+    doc_id = str(raw_id) if usable else fallback_id
     text = obj.get("text")
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
     if published is not None and not ISO_DATE.fullmatch(published[:10]):
@@ -191,6 +193,20 @@ def document_from_json(obj: object, fallback_id: str, source: str) -> Document:
     return doc
 
 
+def legacy_json(line: bytes) -> object | None:
+    """A JSON line in a legacy Cyrillic encoding (cp1251, KOI8-R...), or None when it is just broken."""
+    try:
+        line.decode("utf-8")
+        return None  # valid UTF-8: the JSON itself is broken
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, _encoding = decode_bytes(line)
+        return orjson.loads(text)
+    except (UnicodeDecodeError, BinaryInputError, orjson.JSONDecodeError):
+        return None
+
+
 def read_jsonl(path: Path) -> Iterator[Document]:
     stem = path.name.split(".")[0]
     try:
@@ -201,12 +217,14 @@ def read_jsonl(path: Path) -> Iterator[Document]:
             try:
                 obj = orjson.loads(line)
             except orjson.JSONDecodeError as error:
-                doc = Document(id=fallback_id, text="", source=str(path))
-                doc.fail("bad_json", f"line {lineno}: {error}")
-                yield doc
-                continue
+                obj = legacy_json(line)
+                if obj is None:
+                    doc = Document(id=fallback_id, text="", source=str(path))
+                    doc.fail("bad_json", f"line {lineno}: {error}")
+                    yield doc
+                    continue
             yield document_from_json(obj, fallback_id, str(path))
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as error:
         doc = Document(id=f"{stem}:read", text="", source=str(path))
         doc.fail("read_error", f"{path.name}: {error}")
         yield doc

@@ -14,6 +14,7 @@ Extractors see ``work_text(doc)``: the text with the date header blanked, cut at
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pipeline.segment import split_sentences
 from pipeline.textnorm import NormalizedText, normalize
 from pipeline.timeouts import ArticleTimeout, time_limit
 
+NON_SPACE = re.compile(r"\S")
 BatchFn = Callable[[Sequence[Document]], None]
 DocFn = Callable[[Document], None]
 
@@ -63,7 +65,7 @@ def guard(config: PipelineConfig) -> DocFn:
 
     def run(doc: Document) -> None:
         doc.scratch["time_limit"] = config.timeout_seconds or None
-        if not doc.body.strip() and doc.error is None:
+        if not NON_SPACE.search(doc.text, doc.body_start) and doc.error is None:
             doc.fail("empty_text", "the article has no text")
         if len(doc.text) > config.max_chars:
             doc.scratch["limit"] = config.max_chars
@@ -78,9 +80,9 @@ def guard(config: PipelineConfig) -> DocFn:
 def normalize_text(doc: Document) -> None:
     """Unicode-normalize the work text; keep the offset map only when something changed."""
     normalized = normalize(raw_work_text(doc))
-    doc.scratch["work_text"] = normalized.text
     if normalized.changed:
         doc.scratch["textnorm"] = normalized
+    doc.scratch["work_text"] = normalized.text  # last: restore_offsets maps only if this is set
 
 
 def language(doc: Document) -> None:
@@ -168,6 +170,8 @@ def document_spans(doc: Document) -> Iterator[Mention]:
 def restore_offsets(doc: Document) -> None:
     """Map spans from work-text offsets back to ``doc.text``; each span's text is ``text[start:end]``."""
     normalized: NormalizedText | None = doc.scratch.get("textnorm")
+    if normalized is not None and doc.scratch.get("work_text") is not normalized.text:
+        normalized = None  # the normalize stage was interrupted: extractors saw the raw text
     text = doc.text
     size = len(text)
     for span in document_spans(doc):

@@ -8,6 +8,7 @@ lines) are generated here in a temporary directory. Everything runs once through
 
 from __future__ import annotations
 
+import gzip
 import json
 import signal
 import threading
@@ -280,3 +281,54 @@ def test_time_limit_context_restores_the_previous_handler() -> None:
         time.sleep(5)
     assert signal.getsignal(signal.SIGALRM) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# --- ingest corners that need files made on the fly ------------------------------------------
+
+
+def test_jsonl_lines_in_legacy_encodings_are_decoded(tmp_path: Path) -> None:
+    text = "Аким Жамбылского района наградил 12 учителей."
+    lines = [orjson.dumps({"id": enc, "text": text}).decode().encode(enc) for enc in ("cp1251", "koi8_r")]
+    (tmp_path / "legacy.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    docs = list(read_documents([tmp_path]))
+    assert [(d.id, d.error, d.text) for d in docs] == [("cp1251", None, text), ("koi8_r", None, text)]
+
+
+def test_damaged_gzip_keeps_the_lines_before_and_reports_the_rest(tmp_path: Path) -> None:
+    packed = gzip.compress(b"".join(orjson.dumps({"id": f"g{i}", "text": "x"}) + b"\n" for i in range(3000)))
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])  # an interrupted download
+    (tmp_path / "junk.jsonl.gz").write_bytes(packed[: len(packed) // 2] + b"\x00junk" * 50)
+    docs = list(read_documents([tmp_path / "cut.jsonl.gz"]))
+    assert len(docs) > 100 and all(doc.error is None for doc in docs[:-2])
+    for name in ("cut", "junk"):
+        docs = list(read_documents([tmp_path / f"{name}.jsonl.gz"]))
+        assert docs[-1].id == f"{name}:read" and docs[-1].error is not None
+        assert docs[-1].error.type == "read_error"
+        assert {d.error.type for d in docs[:-1] if d.error} <= {"bad_json"}  # lines cut by the damage
+
+
+def test_boolean_and_blank_ids_are_not_ids(tmp_path: Path) -> None:
+    lines = [orjson.dumps({"id": True, "text": "а"}), orjson.dumps({"id": "  ", "text": "б"})]
+    (tmp_path / "ids.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    docs = list(read_documents([tmp_path]))
+    assert [(d.id, d.error.type if d.error else None) for d in docs] == [
+        ("ids:1", "missing_id"), ("ids:2", "missing_id")
+    ]
+
+
+def test_cli_exit_codes_for_article_errors_and_bad_arguments(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import EXIT_ARTICLE_ERRORS, EXIT_USAGE, app
+
+    cases = tmp_path / "in"
+    cases.mkdir()
+    (cases / "ok.txt").write_text("Аким Жамбылского района наградил 12 учителей.", encoding="utf-8")
+    (cases / "empty.txt").write_text("", encoding="utf-8")
+    runner = CliRunner()
+    args = ["run", str(cases), "-o", str(tmp_path / "out.jsonl"), "-q", "--workers", "1"]
+    assert runner.invoke(app, args).exit_code == EXIT_ARTICLE_ERRORS
+    lines = (tmp_path / "out.jsonl").read_bytes().splitlines()
+    assert len(lines) == 2
+    missing = ["run", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl"), "-q"]
+    assert runner.invoke(app, missing).exit_code == EXIT_USAGE

@@ -46,9 +46,13 @@ def lines(out: Path) -> list[bytes]:
     return [line for p in shard_paths(out) for line in p.read_bytes().splitlines()]
 
 
-def test_dask_engine_writes_what_the_local_engine_writes(scheduler: str, corpus: Path, tmp_path: Path) -> None:
+def test_dask_engine_writes_what_the_local_engine_writes(
+    scheduler: str, corpus: Path, tmp_path: Path
+) -> None:
     local = run([corpus], f"{tmp_path}/local/", batch_size=5, shard_size=7)
-    summary = run([corpus], f"{tmp_path}/dask/", batch_size=5, shard_size=7, engine="dask", scheduler=scheduler)
+    summary = run(
+        [corpus], f"{tmp_path}/dask/", batch_size=5, shard_size=7, engine="dask", scheduler=scheduler
+    )
     assert lines(tmp_path / "dask") == lines(tmp_path / "local")
     assert [orjson.loads(x)["id"] for x in lines(tmp_path / "dask")] == [i for i, _ in ARTICLES * 4]
     assert summary.written == local.written == len(ARTICLES) * 4

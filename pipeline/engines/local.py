@@ -1,11 +1,12 @@
 """The default engine: this process (1 worker) or a pool of worker processes.
 
-Each worker builds the stage list once, in its initializer, and warms the models up
-before the first batch arrives. Batches are submitted with at most ``inflight`` of
-them outstanding and results come back in submission order, so the output keeps the
-input order and memory stays flat however long the input is (``Pool.imap`` would read
-the whole input ahead). Workers are forked where the platform allows: they start in a
-fraction of a second, without re-importing the pipeline.
+With several workers the parent loads the models once and forks the workers, which
+inherit them (start-up costs one load, not N competing ones, and the pages stay
+shared); where fork is unavailable each worker loads them in its initializer.
+Batches are submitted with at most ``inflight`` of them outstanding and results come
+back in submission order, so the output keeps the input order and memory stays flat
+however long the input is (``Pool.imap`` would read the whole input ahead). Workers
+die with the parent, even when it is SIGKILLed (Linux ``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,175 @@
+"""Which administrative unit the text ties a person (or family) to.
+
+Regional news ties people to places in a handful of constructions, all local to the
+name; an event's location ("В Шымкенте прошёл форум, где выступил ...") is not a tie.
+
+After the name:
+- "Жанат Керимбаев (Райымбекский район)", "Нургалиевых (г. Усть-Каменогорск)";
+- Kazakh attributive or ablative: "Дархан Омаров Текелі қаласындағы кешенде инженер";
+- "семья Тулегеновых из Глубоковского района";
+- a signature: "Айгуль САРСЕНБАЕВА, г. Петропавловск" at the end of a line.
+
+Before the name, in the descriptor that introduces it:
+- Kazakh: a place in the ablative, genitive or attributive locative, or an adjective from
+  it, followed by the person's description ("Кеген ауданынан Ермахан Бекмұрат",
+  "Қазалы ауданының тұрғыны Мұрат Сапарбеков", "Аягөз қаласындағы №3 мектептің мұғалімі
+  Сәуле Қасымова", "Шиелі аудандық ауруханасының хирургі ...");
+- Russian: "фельдшер из с. Шаян района Байдибека Айжан Турсынбаева", or a place in the
+  genitive inside the descriptor ("руководитель центра занятости Экибастуза Айгерим ...").
+
+A bare generic word in the person's title ("облыс әкімінің орынбасары", "заместитель акима
+района") stands for the article's one region or district, when it has exactly one.
+
+When the descriptor names a chain of units ("Мақаншы ауданы Қарабұлақ ауылының"), the most
+specific one is the person's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.districts import PlaceMention
+from gazetteers.places import PlaceUnit, get_unit
+
+SPECIFICITY = {"village": 0, "okrug": 1, "city": 2, "district": 3, "region": 4}
+KAZAKH_TIE = re.compile(
+    r"(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|аудандық|қалалық|облыстық|ауылдық)$"
+)
+RUSSIAN_GENITIVE = re.compile(r"(?:ого|его|ой|ей|ых|их|[аяи])$")
+LOCATION_PREPOSITION = re.compile(r"(?:^|\s)(?:в|во|на|по|к|ко|при|под|за|через|у)\s*$", re.IGNORECASE)
+FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
+BOUNDARY = re.compile(r"[.!?;:\n«»\"“”()]|\s[–—]\s")
+MAX_DESCRIPTOR_WORDS = 9
+# What may stand between two units of one chain: blanks, a comma, one generic word
+# ("с. Шаян района Байдибека", "Мақаншы ауданы Қарабұлақ ауылының").
+CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
+ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
+
+
+def _chain_before(text: str, places: Sequence[PlaceMention], end: int) -> list[PlaceMention]:
+    """Places that end the descriptor before ``end`` and touch each other ("X ауданы Y ауылының")."""
+    chain: list[PlaceMention] = []
+    for place in reversed(places):
+        if place.end > end:
+            continue
+        limit = chain[0].start if chain else end
+        if chain and not CHAIN_GAP.fullmatch(text[place.end : limit]):
+            break
+        if not chain:
+            chain = [place]
+            continue
+        chain.insert(0, place)
+    return chain
+
+
+def _most_specific(chain: Sequence[PlaceMention]) -> PlaceMention:
+    return min(chain, key=lambda p: SPECIFICITY.get(p.unit.type, 5))
+
+
+def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """A place written right after the name: in parentheses, after "из", or as a signature."""
+    for place in places:
+        if place.start < end:
+            continue
+        gap = text[end : place.start]
+        if len(gap) > 12:
+            break
+        if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", text[place.end : place.end + 3]):
+            return place
+        if re.fullmatch(r"\s*,?\s*(?:из|от)\s+", gap):
+            return place
+        if re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*(?:\n|$)", text[place.end : place.end + 3]):
+            return place
+        # Kazakh: "Айгерім Омарова – Талдықорған қаласындағы ...", "Дархан Омаров Текелі қаласындағы"
+        if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
+            return place
+    return None
+
+
+def place_before(
+    text: str,
+    start: int,
+    places: Sequence[PlaceMention],
+    lang: str,
+    blockers: Sequence[tuple[int, int]] = (),
+) -> PlaceMention | None:
+    """A place in the descriptor that introduces the name at ``start``.
+
+    ``blockers`` are other people's mentions: a place before another person belongs to them.
+    """
+    window_start = max(0, start - 200)
+    cuts = list(BOUNDARY.finditer(text, window_start, start))
+    window_start = cuts[-1].end() if cuts else window_start
+    for b_start, b_end in blockers:
+        if window_start <= b_start and b_end <= start:
+            window_start = b_end
+    candidates = [p for p in places if window_start <= p.start and p.end <= start]
+    if not candidates:
+        return None
+    chain = _chain_before(text, candidates, start)
+    if not chain:
+        return None
+    between = text[chain[-1].end : start]
+    if len(between.split()) > MAX_DESCRIPTOR_WORDS:
+        return None
+    last = chain[-1].text.split()[-1].lower()
+    before_chain = text[window_start : chain[0].start]
+    if lang != "ru" and KAZAKH_TIE.search(last):
+        return _most_specific(chain)
+    if lang != "kk":
+        if FROM_PREPOSITION.search(before_chain):
+            return _most_specific(chain)
+        if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain):
+            return _most_specific(chain)
+    return None
+
+
+# A generic word standing alone for "the" region or district of the article:
+# "облыс әкімінің орынбасары", "руководитель управления ... области", "заместитель акима района".
+IMPLIED = {
+    "region": re.compile(r"(?<![\w-])(?:облыс|облыстық|облыстың|области|областн\w*)(?![\w-])", re.IGNORECASE),
+    "district": re.compile(r"(?<![\w-])(?:аудан|аудандық|ауданның|района|районн\w*)(?![\w-])", re.IGNORECASE),
+}
+TITLE_HINT = re.compile(
+    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|аким|заместител|руководител|начальник|"
+    r"председател|глав[аы]|директор)",
+    re.IGNORECASE,
+)
+
+
+def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
+    """The article's one unit of ``kind``; for a region, also the one region all places share."""
+    if kind == "district":
+        units = {p.unit.id: p.unit for p in places if p.unit.type == "district"}
+        return next(iter(units.values())) if len(units) == 1 else None
+    regions = {p.unit.id: p.unit for p in places if p.unit.type == "region"}
+    if len(regions) == 1:
+        return next(iter(regions.values()))
+    if regions:
+        return None
+    shared = {p.unit.region_id for p in places if p.unit.region_id}
+    return get_unit(shared.pop()) if len(shared) == 1 else None
+
+
+def implied_unit(
+    text: str, start: int, places: Sequence[PlaceMention], blockers: Sequence[tuple[int, int]] = ()
+) -> PlaceUnit | None:
+    """The unit a bare generic word in the person's title refers to, when the article has one."""
+    window_start = max(0, start - 160)
+    cuts = list(BOUNDARY.finditer(text, window_start, start))
+    window_start = cuts[-1].end() if cuts else window_start
+    for b_start, b_end in blockers:
+        if window_start <= b_start and b_end <= start:
+            window_start = b_end
+    window = text[window_start:start]
+    if len(window.split()) > MAX_DESCRIPTOR_WORDS or not TITLE_HINT.search(window):
+        return None
+    covered = [(p.start, p.end) for p in places]
+    for kind, pattern in IMPLIED.items():
+        for match in pattern.finditer(window):
+            at = window_start + match.start()
+            if any(s <= at < e for s, e in covered):
+                continue
+            return _the_unit(kind, places)
+    return None
