@@ -5,7 +5,7 @@ canonical Russian name, the Kazakh name, its parent and region, and the surface 
 news writers use (adjectives, bare names, Kazakh names, former names, Latin). КАТО
 keeps its abbreviations ("г.", "с.о.", "Г.А.", "а.", ...) inside the names, so this
 script strips them, assigns the contract's unit types and writes one JSON object per
-unit. It is the only code that reads ``/work/shared``; the package reads only the
+unit. It is the only code that reads ``../shared``; the package reads only the
 generated file.
 
 Canonical Russian names (the contract's ``name``):
@@ -32,7 +32,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SRC = Path("/work/shared/data/gazetteer-src")
+DEFAULT_SRC = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer-src"
 DEFAULT_OUT = ROOT / "gazetteers" / "data" / "places.jsonl.gz"
 DEFAULT_ALIASES = ROOT / "gazetteers" / "data" / "aliases.tsv"
 

@@ -18,7 +18,7 @@ Checks (see corpus/README.md for the format):
   district id exists there at the level its type implies.
 
 Usage: ``python scripts/check_gold.py [--gold corpus/gold] [--articles corpus/articles]
-[--kato /work/shared/data/gazetteer-src/kato.csv]``. Exit status 1 when a problem is found.
+[--kato ../shared/data/gazetteer-src/kato.csv]``. Exit status 1 when a problem is found.
 The functions are imported by tests/test_gold_fixtures.py, which runs them without КАТО.
 """
 
@@ -37,7 +37,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = REPO / "corpus" / "gold"
 DEFAULT_ARTICLES = REPO / "corpus" / "articles"
-DEFAULT_KATO = Path("/work/shared/data/gazetteer-src/kato.csv")
+DEFAULT_KATO = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer-src" / "kato.csv"
 
 LANGS = {"ru", "kk", "mixed", "und"}
 KINDS = {"person", "family"}
@@ -64,12 +64,13 @@ MONTH_STEMS: dict[int, tuple[str, ...]] = {
     9: ("сентябр", "қыркүйек"), 10: ("октябр", "қазан"), 11: ("ноябр", "қараша"), 12: ("декабр", "желтоқсан"),
 }
 KATO_ID = re.compile(r"^\d{9}$")
-FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# Thousands may be grouped with a (narrow, no-break) space: "1 200", "12 480".
+FIRST_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 # КАТО level a district type may sit at (republican cities are stored as oblast-level rows).
 LEVELS_FOR_TYPE = {
     "region": {"oblast"},
     "city": {"oblast", "district", "sub_district", "settlement"},
-    "district": {"district"},
+    "district": {"district", "sub_district"},  # urban districts of Astana, Almaty, Shymkent
     "okrug": {"sub_district"},
     "village": {"settlement", "sub_district"},
 }
@@ -112,7 +113,7 @@ def _check_figure_value(fig: dict[str, Any]) -> list[str]:
     match = FIRST_NUMBER.search(text)
     if match is None:  # number written in words: nothing more to compare
         return []
-    written = float(match.group().replace(",", "."))
+    written = float(re.sub(r"[ \u00a0\u202f]", "", match.group()).replace(",", "."))
     if not any(abs(written * scale - value) < 1e-6 * max(1.0, value) for scale in (1, 1e3, 1e6, 1e9)):
         return [f"figure {text!r}: value {value!r} does not match the number written ({written})"]
     return []

@@ -7,7 +7,7 @@ extractor finds person mentions in Russian news it was never tuned on. Gold: eve
 natasha's own PER entities for comparison. Reported as precision / recall / F1 with
 exact extents and with any overlap.
 
-usage: python scripts/eval_factru.py [--factru /work/shared/data/factru-dev]
+usage: python scripts/eval_factru.py [--factru ../shared/data/factru-dev]
 The devset is read from its folder at run time and never copied into the repo.
 """
 
@@ -21,6 +21,8 @@ from pathlib import Path
 import orjson
 
 from pipeline.runner import run
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # the read-only material beside the repo
 
 
 def gold_persons(folder: Path, book: str) -> list[tuple[int, int]]:
@@ -64,7 +66,7 @@ def report(name: str, counts: Iterable[tuple[int, int, int]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factru", type=Path, default=Path("/work/shared/data/factru-dev"))
+    parser.add_argument("--factru", type=Path, default=SHARED / "data" / "factru-dev")
     args = parser.parse_args()
     books = sorted(p.stem for p in args.factru.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:

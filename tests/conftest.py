@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "gold"
+DEV_ARTICLES = ROOT / "corpus" / "dev" / "articles"
+DEV_GOLD = ROOT / "corpus" / "dev" / "gold"
 
 
 @pytest.fixture(scope="session")
@@ -18,4 +20,14 @@ def corpus_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("corpus") / "records.jsonl"
     run([CORPUS], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Records of the development set (corpus/dev), written by the real runner."""
+    from pipeline.runner import run
+
+    out = tmp_path_factory.mktemp("dev") / "records.jsonl"
+    run([DEV_ARTICLES], out)
     return out

@@ -14,7 +14,7 @@ from gazetteers import places
 from gazetteers.places import all_units, ancestors, find_by_name, fold, get_unit, region_of
 
 ROOT = Path(__file__).resolve().parents[1]
-KATO = Path("/work/shared/data/gazetteer-src/kato.csv")
+KATO = ROOT.parent / "shared" / "data" / "gazetteer-src" / "kato.csv"
 
 
 def test_data_file_small_and_complete() -> None:

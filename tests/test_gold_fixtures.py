@@ -50,8 +50,10 @@ def test_every_article_has_a_gold_file() -> None:
     assert articles == {p.stem for p in GOLD_FILES}
 
 
-def test_validator_finds_no_problem() -> None:
-    report = CHECKER.check_dir(GOLD_DIR, ARTICLES_DIR, kato=None)
+@pytest.mark.parametrize("subset", ["", "dev"])
+def test_validator_finds_no_problem(subset: str) -> None:
+    corpus = REPO / "corpus" / subset
+    report = CHECKER.check_dir(corpus / "gold", corpus / "articles", kato=None)
     problems = {name: found for name, found in report.items() if found}
     assert problems == {}
 
