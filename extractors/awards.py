@@ -22,6 +22,13 @@ How (rules, no model):
   with an award verb and no quoted title is matched to a known nomination by
   shared word stems ("үздік еңбек әулеттері" -> «Үздік еңбек әулеті»,
   "тәлімгерлік" -> «Жұмысшы жастардың үздік тәлімгері»).
+* In an article that has contests or nominations, a title opening a sentence and followed
+  by a dash and a person is a nomination ("... . «Жыл спортшысы» – боксшы Д. С.").
+* "Гран-при / бас жүлде" with a winner predicate and a person is a nomination of the
+  nearest contest. Ranked places ("первое место заняла семья X", "на втором месте – Y",
+  "бірінші орын") without a title in the sentence continue the nomination of the sentence
+  before when that sentence gave places too, else they are won in the contest itself (its
+  nomination carries the contest's name). Abbreviations ("с.", "г.") do not end a sentence.
 * Programmes, projects, festivals, flashmobs and organisations in quotes have no
   contest/nomination cue and are ignored.
 * Competition of a nomination: the competition named in the nomination's own
@@ -83,6 +90,14 @@ _PRESENTER = re.compile(
 _WIN_PREDICATE = re.compile(
     r"(?i)(?:атанды|болды|танылды|марапатталды|жеңіп\s+алды|жеңіске\s+жетті|стал[аи]?\b|признан\w*|"
     r"заня\w+|удостоен\w*|получил\w*|одержал\w*|победил\w*|награжден\w*|награждён\w*)"
+)
+# the main prize of the contest itself is a nomination: "Гран-при конкурса получил ..."
+_GRAND_PRIX = re.compile(r"(?i)(?<![\w-])(?:гран-при|гран\s+при|бас\s+жүлде)(?:\w*)")
+# ranked places: "первое место заняла ...", "на втором месте – ...", "бірінші орынды ... иеленді"
+_PLACE = re.compile(
+    r"(?i)(?<![\w])(?:(?:перв|втор|трет)\w+\s+мест\w*|мест\w*\s+(?:перв|втор|трет)\w+|"
+    r"на\s+(?:первом|втором|третьем)\s+месте|(?:бірінші|екінші|үшінші)\s+орын\w*|"
+    r"[123]\s*-?\s*(?:орын\w*|мест\w*))"
 )
 _CLAUSE_BREAK = re.compile(r",\s*(?:а|ал|но|однако)\s|;|[.!?]\s")
 _GENERIC = {
@@ -173,10 +188,18 @@ def _classify(text: str, titles: list[_Title]) -> None:
             t.kind = "comp"
 
 
+# abbreviations that end in a period without ending the sentence: "из с. Шаян", "г. Кентау"
+_ABBREV_END = re.compile(
+    r"(?:^|[\s(])(?:с|г|п|пос|р|р-н|обл|ул|им|д|ст|мкр|пр|кв|ауд|а|о|қ|ж|т|тыс|руб|гг|оф|каб)\.$"
+)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in re.finditer(r"(?<=[.!?])\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+", text):
+        if not m.group().startswith("\n") and _ABBREV_END.search(text[max(start, m.start() - 6) : m.start()]):
+            continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -219,13 +242,18 @@ def _presenter_between(text: str, s: int, e: int, person: tuple[int, int, str]) 
 
 
 def _list_lines(text: str, titles: list[_Title]) -> list[tuple[_Title, int, int]]:
-    """«X» – A, B, C;  -> (title, list start, list end)."""
+    """«X» – A, B, C;  -> (title, list start, list end).
+
+    The title opens a line, or (in an article that already has contests or nominations)
+    a sentence: "... ашылды. «Жыл спортшысы» – боксшы Дәулет Серікбаев."."""
     out = []
+    awards_context = any(t.kind in {"comp", "nom"} for t in titles)
     for t in titles:
         line_start = text.rfind("\n", 0, t.outer_start) + 1
-        if text[line_start : t.outer_start].strip() not in {"", "-", "–", "—", "•", "*"} and not re.fullmatch(
-            r"\s*\d+[.)]\s*", text[line_start : t.outer_start]
-        ):
+        lead = text[line_start : t.outer_start]
+        at_line_start = lead.strip() in {"", "-", "–", "—", "•", "*"} or re.fullmatch(r"\s*\d+[.)]\s*", lead)
+        at_sentence_start = awards_context and re.search(r"[.!?]\s+$", lead) is not None
+        if not at_line_start and not at_sentence_start:
             continue
         m = re.match(r"\s*[–—-]\s*", text[t.outer_end :])
         if not m:
@@ -311,17 +339,22 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
             nom_for(t, _competition_near(text, comps, t.start, sents))
 
     nom_titles = [t for t in titles if t.kind == "nom"]
+    place_target: _Nom | None = None  # the nomination whose ranked places the last sentence gave
     for s, e in sents:
         in_sent = [p for p in _people_in(people, s, e) if (p[0], p[1]) not in used_people]
-        if not in_sent:
-            continue
         sent_text = text[s:e]
+        place = _PLACE.search(sent_text)
+        if not in_sent:
+            if not place:
+                place_target = None
+            continue
         sent_noms = [t for t in nom_titles if s <= t.start < e]
         if _PRESENTER.search(sent_text):
             in_sent = [p for p in in_sent if not _presenter_between(text, s, e, p)]
             if not in_sent:
                 continue
         if sent_noms:
+            place_target = noms[_key(sent_noms[-1].text)] if place else None
             for p in in_sent:
                 prev = [t for t in sent_noms if t.end <= p[0]]
                 if prev:
@@ -332,6 +365,29 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
                     target = sent_noms[0]
                 _add_unique(noms[_key(target.text)].winners, p[2])
             continue
+        grand = _GRAND_PRIX.search(sent_text)
+        if grand and _WIN_PREDICATE.search(sent_text) and comps:
+            # "Гран-при конкурса получил токарь ... Виктор Ким": a nomination of the contest
+            g_start = s + grand.start()
+            label = grand.group()[0].upper() + grand.group()[1:]
+            gt = _Title(g_start, g_start + len(label), label, "nom", g_start, g_start + len(label))
+            n = nom_for(gt, _competition_near(text, comps, g_start, sents))
+            n.name = noms[_key(gt.text)].name
+            for p in in_sent:
+                _add_unique(n.winners, p[2])
+            place_target = None
+            continue
+        if place and comps:
+            # "Первое место заняла семья X. На втором месте – семья Y.": the places of the
+            # nomination of the sentence before, else of the contest itself
+            if place_target is None:
+                c_name = _competition_near(text, comps, s + place.start(), sents)
+                c = next(t for t in comps if t.text == c_name)
+                place_target = nom_for(c, c.text)
+            for p in in_sent:
+                _add_unique(place_target.winners, p[2])
+            continue
+        place_target = None
         sent_comps = [t for t in comps if s <= t.start < e]
         if not sent_comps and _WIN_WORDS.search(sent_text):
             # "Конкурс «X» прошёл ... . Победителями стали ..." : the contest of the previous sentence

@@ -18,6 +18,9 @@ Span rules (``text[start:end] == DateValue.text``):
 * the ` date YYYY-MM-DD` publication prefix of a .txt input is not an article date;
 * a month range "январь-июнь 2025 года" / "2025 жылдың қаңтар-маусым айларында"
   gives "январь" (2025-01) and "июнь 2025 года" (2025-06) the same way;
+* a day after a genitive month: "қазанның 12-сінде", "қараша айының 13-і" (whole span);
+* a bare Russian month needs a preposition or frame word ("в", "до конца", "с начала");
+  a second month coordinated with it counts too ("в сентябре и октябре");
 * a missing year comes from ``published``; without it, from the first explicit
   year in the article; without any, the date is skipped.
 """
@@ -66,9 +69,10 @@ _DAY_MONTH = re.compile(
     + r"\s+" + _MONTH.format(name="m")
     + r"(?:\s+" + _YEAR.format(name="y") + r"(?:\s*" + _YEAR_WORD + r")?)?", re.I,
 )
-_KK_MONTH_DAY = re.compile(
-    r"(?<![\w])(?P<m>(?:" + "|".join(_KK_ROOTS) + r")(?:тің|дің|ның|нің|тың|дың|ің|ың))\s+(?P<d>[0-3]?\d)"
-    r"(?:-?(?:і|ы|сі|сы|нші|ншы|інші|ыншы|ші|шы))?(?![\w])", re.I,
+_KK_MONTH_DAY = re.compile(  # "қазанның 12-сі", "қараша айының 13-і": day after a genitive month
+    r"(?<![\w])(?P<m>(?:" + "|".join(_KK_ROOTS) + r"))(?:тің|дің|ның|нің|тың|дың|ің|ың|\s+айының)\s+"
+    r"(?P<d>[0-3]?\d)"
+    r"(?:-?(?:і|ы|сі|сы|нші|ншы|інші|ыншы|ші|шы)(?:нде|нда|не|на|нен|нан)?)?(?![\w])", re.I,
 )
 _NUMERIC = re.compile(
     r"(?<![\w.\-/])(?P<d>[0-3]?\d)[./](?P<mo>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?![\w.]\d)"
@@ -98,8 +102,12 @@ _YEAR_SINGLE = re.compile(
 # an ending or followed by "айы"; "қазан" (also a city / cauldron) and "наурыз"
 # (also a holiday) only with "айы"/"айында".
 _RU_MONTH_ONLY = re.compile(
-    r"(?i)(?<![\w])(?:в|во|с|со|до|к|по|на|начале|середине|конце|течение|концу|середину|начало)\s+"
+    r"(?i)(?<![\w])(?:в|во|с|со|до|к|по|на|начале|середине|конце|течение|концу|середину|начало|конца|"
+    r"начала|середины)\s+"
     + r"(?P<m>" + "|".join(_RU_MONTHS) + r")(?![\w])(?!\s+(?:19|20)\d\d)(?!\s*[-–—]?\s*\d)"
+    # a second month coordinated with the first: "в сентябре и октябре"
+    + r"(?:\s*(?:,|и|или)\s+(?P<m2>" + "|".join(_RU_MONTHS) + r")(?![\w])(?!\s+(?:19|20)\d\d)"
+    r"(?!\s*[-–—]?\s*\d))?"
 )
 _KK_MONTH_ONLY = re.compile(
     r"(?i)(?<![\w])(?P<m>(?:" + "|".join(_KK_MONTHS) + r"))(?![\w])(?P<ai>\s+айы\w*)?"
@@ -183,6 +191,8 @@ def _candidates(text: str) -> Iterator[_Cand]:
         yield _Cand(m.start(), m.end(), int(m["y"]), None, None, 4)
     for m in _RU_MONTH_ONLY.finditer(text):
         yield _Cand(m.start("m"), m.end("m"), None, _month_num(m["m"]), None, 2)
+        if m["m2"]:
+            yield _Cand(m.start("m2"), m.end("m2"), None, _month_num(m["m2"]), None, 2)
     for m in _KK_MONTH_ONLY.finditer(text):
         if _kk_month_word_ok(m["m"], bool(m["ai"])):
             end = m.end("ai") if m["ai"] else m.end("m")

@@ -22,7 +22,25 @@ Rules (kept consistent across both languages):
   kept as written after a container head ("ярмарки вакансий" -> "ярмарка
   вакансий"); Kazakh noun compounds keep their modifiers and the izafet head
   loses only its case ending ("бос жұмыс орындары жәрмеңкесі", "жұмыс беруші").
-  Money is "тенге" in both languages, percent is "%".
+  Money is "тенге" in both languages (the Russian spelling is the canonical unit; gold
+  written "теңге" matches because units are compared with Kazakh letters folded), percent
+  is "%", percentage points "процентный пункт" / "пайыздық тармақ".
+* Kazakh noun phrases end at the first case-marked word, known noun or not ("150
+  тігіншіні жұмысқа алды" -> "тігінші"); an accusative is not an izafet ("адамды");
+  a noun before a light verb belongs to the verb ("педагог жұмыс істейді" -> "педагог");
+  relational "-лық" adjectives stay in the unit ("ауылдық округ") unless the stem is a
+  measure ("1 400 орындық" -> "орын"); "бас" is the livestock classifier ("бас мал").
+* the counted noun may be shared: partitives take the noun of the whole ("из них 780
+  постоянных", "олардың 640-ы", "шәкірттерінің 15-і", span = the number); a bare number
+  after a dash takes the unit of the figure before it in the sentence or of the noun after
+  "больше всего / ең көп"; a bare number followed by ", <place> N <unit>" takes that unit.
+* qualifiers: "почти (на)", "тарта" -> approx; "орта есеппен"/"в среднем" (an average) ->
+  exact; a Kazakh dative before a comparative ("25 пайызға көп") is the size of a change
+  -> exact, the ablative ("300-ден көп") a bound -> more_than; "дейінгі" -> up_to.
+* ages ("в возрасте до 35 лет", "жасы 18 бен 35 аралығындағы") and points in time ("три
+  года назад", "5 жыл бұрын") are not figures; "(15 млн теңге)" in brackets is a figure.
+* language: each sentence (or quotation up to its closing mark) is read in its own
+  language, so a Russian quote in a Kazakh article gets Russian rules.
 * durations and ages in years are measured quantities: "от 30 до 50 лет" ->
   value 30, value_max 50, unit "год".
 * a number written with words counts only when it quantifies a noun ("трём
@@ -56,14 +74,14 @@ _RU_PRE = [
     (r"менее|меньше|чуть\s+менее|не\s+достигает", "less_than"),
 ]
 _KK_PRE = [
-    (r"шамамен|жуық\s+шамамен|шамасы|орта\s+есеппен", "approx"),
+    (r"шамамен|жуық\s+шамамен|шамасы", "approx"),
     (r"кемінде|кем\s+дегенде", "more_than"),
     (r"ең\s+көбі", "up_to"),
 ]
 _KK_POST = [
     (r"астам|аса|артық|көп|кем\s+емес|асатын|асады|астамы", "more_than"),
-    (r"жуық|таяу|қарай|шамасында|шамалы|жуығы", "approx"),
-    (r"дейін|шейін", "up_to"),
+    (r"жуық|таяу|тарта|қарай|шамасында|шамалы|жуығы", "approx"),
+    (r"дейінгі|шейінгі|дейін|шейін", "up_to"),
     (r"кем|аз", "less_than"),
 ]
 _RU_POST = [(r"с\s+лишним|с\s+небольшим", "more_than")]
@@ -83,6 +101,7 @@ _RU_COMPLEMENT_HEADS = {
     "ярмарка", "день", "голова", "единица", "вид", "кубометр", "тонна", "центнер",
     "литр", "гектар", "квадратный метр", "пункт", "число", "количество", "сумма", "объект",
 }
+_RU_POSSESSIVE = {"его", "её", "ее", "их", "своих", "своим", "наших", "ваших"}
 _RU_NON_UNIT = {
     "год", "раз", "который", "это", "свой", "весь", "наш", "ваш", "этот", "тот", "такой",
     "каждый", "другой", "из", "число",
@@ -93,10 +112,11 @@ _KK_ADJ = {
     "жергілікті", "отандық", "шетелдік", "мемлекеттік", "әлеуметтік", "көпбалалы", "аз",
     "алтын", "күміс", "қола", "орта",
 }
-_KK_KEEP = {"бос орын", "бос жұмыс", "ашық есік", "көпбалалы отбасы", "әлеуметтік жұмыс"}
+_KK_KEEP = {"бос орын", "бос жұмыс", "ашық есік", "көпбалалы отбасы", "әлеуметтік жұмыс", "ауылдық округ"}
 _KK_COMPOUND_MOD = {
     "жұмыс", "есік", "бос", "ашық", "білім", "өндіріс", "оқу", "іс", "мал", "ауыл", "еңбек",
     "тұрғын", "денсаулық", "жол", "су", "газ", "жер", "егін", "шаруа", "кәсіп",
+    "бас",  # the livestock classifier: "600 бас мал", "1 200 бас қой"
 }
 _KK_STOP = {
     "және", "мен", "бен", "пен", "немесе", "не", "да", "де", "та", "те", "ал", "ғана", "ғой", "тағы", "бар",
@@ -108,6 +128,8 @@ _KK_VERB_END = re.compile(
     r"ылды|ілді|лды|лді|нды|нді|сын|сін|ыпты|іпті|ған|ады)$"
 )
 _KK_MONTHLESS_STOP = {"жыл", "жылы", "жылғы", "жылдың"}
+# multiplicatives and repetitions are not counted things ("екі есе", "3 рет"; cf. "раз", "вдвое")
+_KK_NON_UNIT = {"есе", "рет", "мәрте", "дүркін"}
 _ENUM = re.compile(r"(?m)^\s*$")
 
 
@@ -165,8 +187,8 @@ def _excluded(text: str, n: NumberSpan) -> bool:
         return True
     if re.search(r"(?:№|No\.?|N)\s*$", text[max(0, n.start - 4) : n.start]):
         return True
-    if re.search(r"[+(]\s*$", before) or re.match(r"\)\s*\d|-\d\d-\d\d|\d", after):  # phones
-        return True
+    if re.search(r"\+\s*$", before) or re.match(r"\)\s*\d|-\d\d-\d\d|\d", after):  # phones
+        return True  # ("(15 млн теңге)" is a figure in brackets, "(727) 2..." a phone code)
     if re.match(r"[:]\d", after) or (before.endswith(":") and re.search(r"\d:$", before)):  # times
         return True
     if re.match(r"\s*[-‑]\s*\d\d[-‑]\d\d", text[n.end : n.end + 10]):
@@ -189,7 +211,7 @@ def _excluded(text: str, n: NumberSpan) -> bool:
 # "снизился до 4,6%", "вырос до 300": "до" gives the new level, not an upper bound
 _RU_CHANGE_TO = re.compile(
     r"(?i)(?:снизил|сократил|уменьшил|вырос|выросл|увеличил|повысил|поднял|подня|довед|упал|опустил|"
-    r"возрос|составит\s+уже|снизит|увеличит|вырастет|сократит)\w*\s+(?:\w+\s+)?до\s+$"
+    r"возрос|составит\s+уже|снизит|увеличит|вырастет|сократит)\w*\s+(?:\w+\s+){0,3}до\s+$"
 )
 _KK_CHANGE = re.compile(
     r"(?i)^\s*(?:төмендеді|төмендейді|өсті|өседі|артты|артады|азайды|қысқарды|көтерілді|жетті)"
@@ -199,7 +221,9 @@ _KK_CHANGE = re.compile(
 def _pre_qualifier(text: str, start: int, lang: str) -> tuple[str, int] | None:
     window = text[max(0, start - 40) : start]
     for pattern, qual in _RU_PRE if lang != "kk" else _KK_PRE:
-        m = re.search(r"(?i)(?<![\w-])(?:" + pattern + r")\s+$", window)
+        # "почти на 15%", "более чем на 20%": the qualifier stands before the preposition
+        na = r"(?:на\s+)?" if lang != "kk" and qual != "up_to" else ""
+        m = re.search(r"(?i)(?<![\w-])(?:" + pattern + r")\s+" + na + "$", window)
         if m:
             if qual == "up_to" and _RU_CHANGE_TO.search(text[max(0, start - 60) : start]):
                 return None
@@ -207,11 +231,21 @@ def _pre_qualifier(text: str, start: int, lang: str) -> tuple[str, int] | None:
     return None
 
 
+# "25 пайызға көп" / "100-ге артық": a dative before a comparative word gives the
+# difference ("by 25% more"), an exact value; the ablative ("100-ден көп") is a bound.
+_KK_DATIVE_END = re.compile(r"(?i)(?:ға|ге|қа|ке|на|не)$")
+_KK_COMPARATIVE = {"көп", "артық", "кем", "аз"}
+
+
 def _post_qualifier(text: str, pos: int, lang: str) -> tuple[str, int] | None:
     rules = _KK_POST if lang == "kk" else _RU_POST
     for pattern, qual in rules:
         m = re.match(r"(?i)\s+(?:" + pattern + r")(?![\w])", text[pos : pos + 30])
         if m:
+            if lang == "kk" and m.group().strip().lower() in _KK_COMPARATIVE and _KK_DATIVE_END.search(
+                text[max(0, pos - 4) : pos]
+            ):
+                return "exact", pos
             if qual == "up_to" and _KK_CHANGE.match(text[pos + m.end() : pos + m.end() + 20]):
                 return "exact", pos + m.end()
             return qual, pos + m.end()
@@ -235,6 +269,9 @@ def _symbol_unit(text: str, pos: int) -> _Unit | None:
     m = re.match(r"[ \u00a0]?(%|₸|\$)", text[pos : pos + 3])
     if m:
         return _Unit("%" if m.group(1) == "%" else _CURRENCY[m.group(1)], pos + m.end())
+    m = re.match(r"(?i)\s+(?:процентн\w*\s+пункт\w*|п\.\s?п\.|пайыздық\s+тармақ\w*)", text[pos : pos + 40])
+    if m:  # percentage points are not percent
+        return _Unit("пайыздық тармақ" if "пайыз" in m.group().lower() else "процентный пункт", pos + m.end())
     m = re.match(r"\s+(МРП|АЕК|ЕАЕК|МЗП|ЕТЖ|га|км|кг|кВт|МВт|ГВт)(?![\w])", text[pos : pos + 8])
     if m:
         return _Unit(m.group(1), pos + m.end())
@@ -281,6 +318,8 @@ def _ru_unit_after(text: str, pos: int) -> _Unit | None:
     words = _words_after(text, pos, 6)
     adjs: list[re.Match[str]] = []
     for i, w in enumerate(words):
+        if i == 0 and len(words) > 1 and w.group().lower() in _RU_POSSESSIVE:
+            continue  # "трое его детей", "пятеро их внуков"
         p = _ru_parse(w.group())
         nxt_noun = i + 1 < len(words) and _ru_noun_normal(words[i + 1].group()) is not None
         can_adj = any(
@@ -296,6 +335,15 @@ def _ru_unit_after(text: str, pos: int) -> _Unit | None:
         if noun is None or "PREP" in p.tag or "CONJ" in p.tag:
             return _ru_substantive(adjs)
         nf, np_ = noun
+        nxt_gent = i + 1 < len(words) and "gent" in _ru_parse(words[i + 1].group()).tag
+        if nf not in _RU_COMPLEMENT_HEADS and nxt_gent:  # "400 голов скота": голова, not гол
+            alt = next(
+                (q for q in _morph().parse(w.group().lower())[:4]
+                 if "NOUN" in q.tag and q.normal_form in _RU_COMPLEMENT_HEADS),
+                None,
+            )
+            if alt is not None:
+                nf, np_ = alt.normal_form, alt
         if nf in _RU_NON_UNIT and nf != "год":
             return None
         unit, end = nf, w.end()
@@ -319,6 +367,14 @@ def _ru_unit_after(text: str, pos: int) -> _Unit | None:
                 unit, end = f"{unit} {comp}", comp_end
         return _Unit(unit, end)
     return None
+
+
+def _ru_is_adjective(word: str) -> bool:
+    """A unit that is really an adjective used alone ("постоянный" in "из них 780 постоянных")."""
+    if " " in word:
+        return False
+    p = _morph().parse(word)[0]
+    return "ADJF" in p.tag and "Apro" not in p.tag
 
 
 def _ru_substantive(adjs: list[re.Match[str]]) -> _Unit | None:
@@ -361,25 +417,58 @@ def _unit_after_dash(text: str, pos: int, lang: str) -> _Unit | None:
     return None
 
 
+# Nouns of measure or capacity: "1 400 орындық" (for 1,400 places), "500 тонналық",
+# "10 гектарлық" measure the stem. Other "-лық" words are relational adjectives whose
+# number counts the next noun ("16 ауылдық округ").
+_KK_MEASURE_STEMS = {
+    "орын", "адам", "тонна", "гектар", "шақырым", "километр", "метр", "литр", "текше метр", "шаршы метр",
+    "киловатт", "мегаватт", "бас", "пәтер", "төсек", "кісі", "сағат", "күн", "ай", "жыл", "минут", "тәулік",
+}
+_KK_REL_ADJ = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)$")
+
+
 def _kk_relational_stem(word: str) -> str | None:
-    """ "орындық" (for N places) -> "орын" when the stem is a known noun and the word is not."""
+    """ "орындық" (for N places) -> "орын" when the stem is a noun of measure and the word is not."""
     lex = kk_morph.known_nouns()
-    m = re.match(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)$", word)
-    if m and kk_morph.lemma(word) not in lex and kk_morph.lemma(m.group(1)) in lex:
+    m = _KK_REL_ADJ.match(word)
+    if m and kk_morph.lemma(word) not in lex and kk_morph.lemma(m.group(1)) in _KK_MEASURE_STEMS:
         return kk_morph.lemma(m.group(1))
     return None
 
 
 def _kk_is_izafet(word: str) -> bool:
+    """3rd-person possessive (izafet head): "орны", "жәрмеңкесі"; not the accusative "адамды"."""
     low = word.lower()
     if re.search(r"(сы|сі)$", low):
         return True
-    return bool(re.search(r"[ыі]$", low)) and kk_morph.lemma(low) != low and not low.endswith(("шы", "ші"))
+    if not re.search(r"[ыі]$", low) or low.endswith(("шы", "ші")) or kk_morph.lemma(low) == low:
+        return False
+    lex = kk_morph.known_nouns()
+    acc = re.match(r"^(.+)(?:ны|ні|ды|ді|ты|ті)$", low)
+    return not (acc and kk_morph.lemma(acc.group(1)) == acc.group(1) and acc.group(1) in lex)
 
 
 def _kk_is_adj(word: str) -> bool:
     low = word.lower()
-    return low in _KK_ADJ or bool(re.search(r"(лы|лі|ды|ді|ты|ті|сыз|сіз|дағы|дегі|тағы|тегі)$", low))
+    if low in _KK_ADJ or re.search(r"(лы|лі|ды|ді|ты|ті|сыз|сіз|дағы|дегі|тағы|тегі)$", low):
+        return True
+    m = _KK_REL_ADJ.match(low)  # "ауылдық", "облыстық": relational adjectives of a known noun
+    lex = kk_morph.known_nouns()
+    return bool(m) and low not in lex and kk_morph.lemma(m.group(1)) in lex
+
+
+# An unknown word ending in an unambiguous case (accusative after a vowel, dative,
+# ablative, genitive, instrumental) closes the noun phrase: "150 тігіншіні жұмысқа алды".
+_KK_CLEAR_CASE = re.compile(
+    r"(?i)^.{3,}(?:[аәеиоөуұүыіэюя](?:ны|ні|ға|ге|ның|нің|дан|ден|нан|нен|мен)|(?:ға|ге|қа|ке)"
+    r"|(?:нан|нен|дан|ден|тан|тен)|(?:ның|нің|дың|дің|тың|тің)|(?:мен|бен|пен))$"
+)
+# Light verbs: "педагог жұмыс істейді" (works), "көмек көрсетті": the noun before them
+# belongs to the verb, not to the counted phrase.
+_KK_LIGHT_VERB = re.compile(
+    r"(?i)^(?:істе|атқар|жаса|көрсет|ет[еітпу]|етк|етс|қыл|өткіз|жүргіз|тап|таб|ұйымдастыр|"
+    r"бер[еіді]|ал[аыд]|жаса)"
+)
 
 
 def _kk_case_marked(word: str) -> bool:
@@ -402,13 +491,18 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
             np_.append(w)
             if _kk_case_marked(low) and kk_morph.lemma(low) in lex:
                 break
+            if kk_morph.lemma(low) not in lex and _KK_CLEAR_CASE.match(low):
+                break
             relational = _kk_relational_stem(low)
             if relational:  # "1 400 орындық балабақша": the number counts places
                 return _Unit(relational, w.end())
             continue
         prev = np_[-1].group().lower()
+        nxt_i = words.index(w) + 1
+        light = nxt_i < len(words) and bool(_KK_LIGHT_VERB.match(words[nxt_i].group()))
         unknown_then_known = (
             len(np_) == 1 and kk_morph.lemma(prev) not in lex and kk_morph.lemma(low) in lex
+            and not light and not _kk_case_marked(low)
         )  # "екі алпауыт ел": an unknown modifier before a known noun
         cont = (
             prev in _KK_COMPOUND_MOD or _kk_is_adj(prev) or _kk_is_izafet(low) or unknown_then_known
@@ -441,13 +535,16 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
             or (kk_morph.lemma(mods[keep_from]) not in lex and mods[keep_from] not in _KK_COMPOUND_MOD)
         ):
             keep_from += 1
+        all_adj = all(_kk_is_adj(m) for m in mods)
         phrase_start = " ".join(toks[:2])
         if any(phrase_start.startswith(k) for k in _KK_KEEP):
             keep_from = 0
-        if keep_from == len(mods):
+        if keep_from == len(mods) or all_adj:
             head_form = kk_morph.lemma(head)  # "3 компьютер сыныбы" -> "сынып"
         unit = " ".join([*mods[keep_from:], head_form])
     if words_only and kk_morph.lemma(head) not in lex:
+        return None
+    if kk_morph.lemma(head) in _KK_NON_UNIT or unit in _KK_NON_UNIT:
         return None
     return _Unit(unit, np_[-1].end())
 
@@ -460,6 +557,10 @@ def _range_partner(text: str, n: NumberSpan, nums: list[NumberSpan], lang: str) 
     gap = text[n.end : nxt.start]
     if re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"(?i)\s+до\s+", gap):
         return nxt
+    if lang == "kk" and re.fullmatch(r"\s+(?:бен|мен|пен)\s+", gap) and re.match(
+        r"(?i)(?:[-‑]?\w*)?\s+аралығ", text[nxt.end : nxt.end + 30]
+    ):  # "18 бен 35 аралығында"
+        return nxt
     ablative = lang == "kk" and n.suffix in {"ден", "дан", "нан", "нен", "тан", "тен"}
     if ablative and re.fullmatch(r"\s+", gap) and re.match(
         r"(?i)(?:[-‑]?\w*)?\s+(?:\w+\s+)?дейін", text[nxt.end : nxt.end + 30]
@@ -470,25 +571,141 @@ def _range_partner(text: str, n: NumberSpan, nums: list[NumberSpan], lang: str) 
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.I)
 
+# Ages are not figures: "в возрасте до 35 лет", "жасы 18 бен 35 аралығындағы".
+_AGE_BEFORE = re.compile(r"(?i)(?:возраст\w*|жасы|жастағы)\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$")
+_TIME_WORDS = {"год", "жыл", "месяц", "ай", "день", "күн", "неделя", "апта"}
+_AGO = re.compile(r"(?i)\s+(?:тому\s+)?назад|\s+бұрын(?![\w])")
+# Partitives take the counted noun of the whole they are part of: "из них 780 постоянных",
+# "олардың 640-ы", "шәкірттерінің 15-і".
+_RU_PARTITIVE = re.compile(r"(?i)(?:из\s+них|из\s+которых|среди\s+них|в\s+том\s+числе)\s*,?\s*$")
+_KK_GENITIVE_BEFORE = re.compile(r"(?i)([а-яәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің))\s+$")
+_KK_PARTITIVE_SUFFIX = {"ы", "і", "сы", "сі"}
+
+
+def _partitive_unit(
+    text: str, n: NumberSpan, start: int, lang: str, out: list[Figure]
+) -> tuple[str | None, bool]:
+    """(unit, is_partitive) for a part of a whole named just before the number."""
+    window = text[max(0, start - 40) : start]
+    if lang != "kk":
+        if _RU_PARTITIVE.search(window):
+            return (out[-1].unit if out and start - out[-1].end < 250 else None), True
+        return None, False
+    if n.suffix not in _KK_PARTITIVE_SUFFIX:
+        return None, False
+    m = _KK_GENITIVE_BEFORE.search(window)
+    if not m:
+        return None, False
+    word = m.group(1).lower()
+    if word in {"олардың", "оның", "бұлардың", "осылардың", "солардың"}:
+        return (out[-1].unit if out and start - out[-1].end < 250 else None), True
+    lem = kk_morph.lemma(word)
+    return (lem if lem in kk_morph.known_nouns() else None), True
+
+
+# a sentence, or a quotation up to its closing mark before the attribution ("», – деді ол.")
+_SENTENCE = re.compile(
+    r"[^\n]+?(?:[.!?…]+[»\"”]?(?=\s+[«\"“А-ЯЁӘҒҚҢӨҰҮҺІA-Z0-9])|[»”](?=\s*,?\s*[–—-]\s)|$)", re.M
+)
+_RU_FUNCTION = frozenset(
+    "и в во на с со что как по для за не мы вы они он она это из к о от до у уже был была были будет "
+    "также который которые ещё еще при под над между года году лет человек".split()
+)
+_KK_FUNCTION = frozenset(
+    "және мен бен пен үшін бойынша жылы деп бұл осы ол олар да де та те ғана қазір биыл жыл".split()
+)
+
+
+def _sentence_lang(sentence: str, default: str) -> str:
+    """Language of one sentence: Kazakh letters -> "kk"; none but Russian function words -> "ru".
+
+    A Kazakh article quoting a Russian speaker ("«Мы видим, как ...»") has whole sentences
+    without Kazakh letters; a Russian article's sentence with a Kazakh name keeps "ru" unless
+    it also has Kazakh function words and no Russian ones."""
+    letters = len(re.findall(r"[а-яёәғқңөұүһі]", sentence, re.I))
+    kk_share = len(_KK_LETTERS.findall(sentence)) / max(1, letters)
+    words = {w.lower() for w in re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", sentence)}
+    ru_fn, kk_fn = len(words & _RU_FUNCTION), len(words & _KK_FUNCTION)
+    if default == "ru":
+        return "kk" if kk_share > 0.02 and kk_fn and not ru_fn else "ru"
+    if default == "kk":
+        return "ru" if kk_share == 0 and ru_fn >= 2 else "kk"
+    return "kk" if kk_share > 0.02 else "ru"
+
+
+def _lang_runs(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Maximal stretches of consecutive sentences read in one language."""
+    runs: list[tuple[int, int, str]] = []
+    for m in _SENTENCE.finditer(text):
+        if not m.group().strip():
+            continue
+        sub = _sentence_lang(m.group(), lang)
+        if runs and runs[-1][2] == sub:
+            runs[-1] = (runs[-1][0], m.end(), sub)
+        else:
+            runs.append((m.start(), m.end(), sub))
+    return runs
+
 
 def extract_figures(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
     """Numeric figures of ``text`` (language ``lang``), none overlapping ``skip``.
 
-    ``lang`` "kk" or "ru"; for "mixed"/"und" each paragraph is read in the language its
-    letters suggest (Kazakh-specific letters -> "kk").
+    ``lang`` "kk", "ru", "mixed" or "und". Each sentence is read in its own language
+    (``_sentence_lang``): a Russian quote inside a Kazakh article is read as Russian, and a
+    "mixed"/"und" text goes by the letters of each sentence. Consecutive sentences of one
+    language are read together, so a partitive ("олардың 640-ы") still sees the figure before.
     """
-    if lang in {"kk", "ru"}:
-        return _extract(text, lang, skip)
+    runs = _lang_runs(text, lang)
+    if len(runs) <= 1:
+        return _extract(text, runs[0][2] if runs else ("kk" if lang == "kk" else "ru"), skip)
     out: list[Figure] = []
-    for para in re.finditer(r"[^\n]+", text):
-        chunk = para.group()
-        kk_share = len(_KK_LETTERS.findall(chunk)) / max(1, len(re.findall(r"[а-яёәғқңөұүһі]", chunk, re.I)))
-        sub_lang = "kk" if kk_share > 0.02 else "ru"
-        off = para.start()
-        local_skip = [(s - off, e - off) for s, e in skip if s < para.end() and e > off]
+    for start, end, sub_lang in runs:
+        chunk = text[start:end]
+        local_skip = [(s - start, e - start) for s, e in skip if s < end and e > start]
         for f in _extract(chunk, sub_lang, local_skip):
-            out.append(f.model_copy(update={"start": f.start + off, "end": f.end + off}))
+            out.append(f.model_copy(update={"start": f.start + start, "end": f.end + start}))
     return out
+
+
+# "Больше всего рабочих мест создано в Актау – 4 100", "Ең көп жұмыс орны Жезқазғанда – 1 900"
+_SUPERLATIVE = re.compile(r"(?i)(?<![\w])(?:больше\s+всего|меньше\s+всего|ең\s+көп|ең\s+аз)\s+")
+
+
+def _shared_unit(
+    text: str, n: NumberSpan, start: int, num_end: int, nums: list[NumberSpan], out: list[Figure], lang: str
+) -> str | None:
+    """The unit a bare number shares with the figures of its sentence (ellipsis in lists).
+
+    * "в Мунайлинском открыто 1 650 рабочих мест, в Бейнеуском – более 900": a number after a
+      dash takes the unit of the figure before it in the same sentence;
+    * "Больше всего рабочих мест создано в Актау – 4 100": a number after a dash takes the noun
+      counted by the sentence's "больше всего / ең көп";
+    * "Жаңаарқа ауданында 540, Ұлытау ауданында 310 жұмыс орны құрылды": a number followed by a
+      comma and a parallel phrase takes the unit of the next number (Kazakh gapping).
+    """
+    sent_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    after_dash = re.search(r"[–—]\s*$", text[sent_start:start]) is not None
+    if after_dash:
+        if out and out[-1].end > sent_start:
+            return out[-1].unit
+        sup = None
+        for m in _SUPERLATIVE.finditer(text, sent_start, start):
+            sup = m
+        if sup:
+            pos = sup.end() - 1
+            u = _kk_unit_after(text, pos, False) if lang == "kk" else _ru_unit_after(text, pos)
+            return u.unit if u else None
+        return None
+    gap = re.match(r",\s+(?:[^\W\d]+\s+){1,3}(?=\d)", text[num_end : num_end + 60])
+    if not gap:
+        return None
+    nxt = next((m for m in nums if m.start == num_end + gap.end()), None)
+    if nxt is None or nxt.ordinal or nxt.words:
+        return None
+    u = _symbol_unit(text, nxt.end)
+    if u is None:
+        u = _kk_unit_after(text, nxt.end, False) if lang == "kk" else _ru_unit_after(text, nxt.end)
+    return u.unit if u else None
 
 
 def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figure]:
@@ -528,15 +745,29 @@ def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figu
                 qualifier = "exact"
         elif lang == "kk" and n.suffix in {"дай", "дей", "тай", "тей"}:
             qualifier = "approx"
+        if _AGE_BEFORE.search(text[max(0, start - 30) : start]):
+            consumed_until = num_end
+            continue
+        part_unit, partitive = _partitive_unit(text, n, start, lang, out)
         unit = _symbol_unit(text, num_end)
-        if unit is None:
-            unit = _kk_unit_after(text, num_end, n.words) if lang == "kk" else _ru_unit_after(text, num_end)
         if unit is None and not n.words:
             unit = _unit_after_dash(text, num_end, lang)
+        if unit is None and partitive and lang == "kk":
+            unit = _Unit(part_unit, num_end) if part_unit else None
+        elif unit is None:
+            unit = _kk_unit_after(text, num_end, n.words) if lang == "kk" else _ru_unit_after(text, num_end)
+            if partitive and part_unit and (unit is None or _ru_is_adjective(unit.unit)):
+                unit = _Unit(part_unit, unit.end if unit else num_end)
+        if unit is not None and unit.unit in _TIME_WORDS and _AGO.match(text, unit.end):
+            continue  # "три года назад", "5 жыл бұрын": a point in time, not a quantity
         if unit is None and not n.words and lang != "kk":
             before = _ru_unit_before(text, start, prev_end)
             if before:
                 unit = _Unit(before, num_end)
+        if unit is None and not n.words:
+            shared = _shared_unit(text, n, start, num_end, nums, out, lang)
+            if shared:
+                unit = _Unit(shared, num_end)
         if unit is None or _overlaps((n.start, unit.end), list(skip)):
             continue
         if lang == "kk" and post is None:

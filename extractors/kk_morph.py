@@ -98,19 +98,35 @@ def candidates(word: str) -> list[tuple[str, int]]:
     return sorted(seen.items(), key=lambda kv: kv[1])
 
 
+_BACK_VOWELS = set("аоұыяёю")
+_FRONT_VOWELS = set("әеөүіэи")
+
+
+def _harmonic(stem: str, ending: str) -> bool:
+    """Vowel harmony: a back-vowel stem takes back endings ("-тар"), a front one front endings.
+
+    Loanwords that merely end like an ending fail it ("компьютер" is not "компью" + "-тер",
+    "шахтер" not "шах" + "-тер", "принтер" not "прин" + "-тер"); "у" goes with both."""
+    stem_vowels = [c for c in stem if c in _BACK_VOWELS or c in _FRONT_VOWELS]
+    end_vowels = [c for c in ending if c in _BACK_VOWELS or c in _FRONT_VOWELS]
+    if not stem_vowels or not end_vowels:
+        return True
+    return (stem_vowels[-1] in _BACK_VOWELS) == (end_vowels[0] in _BACK_VOWELS)
+
+
 def _strict_strip(word: str) -> str:
-    """Strip only unambiguous (multi-letter) endings, keeping >= 3 letters."""
+    """Strip only unambiguous (multi-letter), vowel-harmonic endings, keeping >= 3 letters."""
     w = word.lower()
     for endings in (_CASE, _POSS, _PLURAL):
         for e in endings:
             if len(e) < 2 or e in {"ша", "ше", "на", "не", "да", "де", "та", "те", "ды", "ді", "ты", "ті"}:
                 continue
-            if w.endswith(e) and len(w) - len(e) >= _STRICT_MIN:
+            if w.endswith(e) and len(w) - len(e) >= _STRICT_MIN and _harmonic(w[: -len(e)], e):
                 w = w[: -len(e)]
                 break
     # plural + 3rd-person possessive "-лары/-лері"
-    m = re.match(r"^(.{3,}?)(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$", w)
-    if m:
+    m = re.match(r"^(.{3,}?)(лар|лер|дар|дер|тар|тер)(?:ы|і)?$", w)
+    if m and _harmonic(m.group(1), m.group(2)):
         w = m.group(1)
     return w
 

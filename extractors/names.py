@@ -720,7 +720,7 @@ def _assign_two(a: _Tok, b: _Tok, russian: bool, patr_after: int | None) -> tupl
             base += 2.5
         if patr_after is not None:
             idx_given = 0 if gt is a else 1
-            base += 5 if idx_given == patr_after else -5
+            base += 2 if idx_given == patr_after else -2  # a hint: surname suffixes weigh more
         for g, s in product(g_an, s_an):
             sc = base + _pair_score(g, s)
             if g is None:

@@ -1,8 +1,9 @@
 """The ``kzextract`` command line: argument parsing only; work happens in the runner.
 
 Exit codes: 0 every article processed cleanly; 3 the run finished but some articles
-carry an ``error``; 2 unusable arguments (missing input, bad option); 1 a floor in
-``evaluate --min-f1`` was not met.
+carry an ``error``; 2 unusable arguments (missing input, bad option, a resume that does
+not match its output); 1 a floor in ``evaluate --min-f1`` was not met; 130 interrupted
+with Ctrl-C (the output is consistent: continue with ``--resume``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ import orjson
 
 from pipeline.config import PipelineConfig
 from pipeline.document import Document
-from pipeline.engines import EngineName, make_engine
+from pipeline.engines import Engine, EngineName, make_engine
 from pipeline.engines.work import BatchResult, StagesFactory, process_records
 from pipeline.ingest import read_documents
 from pipeline.manifest import (
@@ -190,7 +190,7 @@ def skip_written(written: Iterable[bytes], docs: Iterator[Document], summary: Ru
             raise ResumeError(f"record {position} of the output is not JSON: {error}") from error
         doc = next(docs, None)
         if doc is None:
-            raise ResumeError(f"the output holds more records ({position + 1}+) than the inputs articles")
+            raise ResumeError(f"the output holds more records ({position + 1}+) than the inputs have")
         if not isinstance(data, dict) or data.get("id") != doc.id:
             found = data.get("id") if isinstance(data, dict) else None
             raise ResumeError(
@@ -238,6 +238,36 @@ def _prepare_sharded(
             raise ResumeError(f"{directory}: shards are not a prefix of a run with shard size {shard_size}")
     skip_written(read_lines(shards), docs, summary)
     return ShardedWriter(directory, shard_size, start=summary.resumed), previous
+
+
+def _process(
+    docs: Iterator[Document],
+    runner: Engine,
+    sink: LineSink,
+    batch_size: int,
+    summary: RunSummary,
+    started: float,
+    on_batch: Callable[[RunSummary], None] | None,
+    checkpoint: Callable[[], None],
+) -> int:
+    """Feed ``docs`` through ``runner`` and append the results to ``sink``; returns the worker count."""
+    last_checkpoint = 0.0
+    try:
+        for result in runner.map(batched(docs, batch_size, ramp=True)):
+            sink.write_lines(result.lines)
+            summary.add_batch(result)
+            summary.seconds = time.perf_counter() - started
+            summary.workers = runner.workers
+            if summary.first_record_seconds is None:
+                summary.first_record_seconds = summary.seconds
+            if on_batch is not None:
+                on_batch(summary)
+            if summary.seconds - last_checkpoint >= MANIFEST_EVERY_SECONDS:
+                checkpoint()
+                last_checkpoint = summary.seconds
+    finally:
+        runner.close()
+    return runner.workers
 
 
 def run(
@@ -288,7 +318,6 @@ def run(
         sink = _prepare_single(target, resume, docs, summary)
     run_started = utc_now()
     earlier_runs: list[dict[str, Any]] = list(manifest["runs"]) if manifest else []
-    last_manifest = 0.0
 
     def save_manifest(status: str) -> None:
         if manifest is None or not isinstance(sink, ShardedWriter):
@@ -312,22 +341,18 @@ def run(
 
     try:
         save_manifest("running")
-        runner = make_engine(engine, config, factory, workers=workers, scheduler=scheduler)
-        summary.workers = runner.workers
-        try:
-            for result in runner.map(batched(docs, batch_size, ramp=True)):
-                sink.write_lines(result.lines)
-                summary.add_batch(result)
-                summary.seconds = time.perf_counter() - started
-                if summary.first_record_seconds is None:
-                    summary.first_record_seconds = summary.seconds
-                if on_batch is not None:
-                    on_batch(summary)
-                if summary.seconds - last_manifest >= MANIFEST_EVERY_SECONDS:
-                    save_manifest("running")
-                    last_manifest = summary.seconds
-        finally:
-            runner.close()
+        upcoming = next(docs, None)
+        if upcoming is not None:  # else nothing is left (a finished run resumed): no engine to start
+            summary.workers = _process(
+                chain([upcoming], docs),
+                make_engine(engine, config, factory, workers=workers, scheduler=scheduler),
+                sink,
+                batch_size,
+                summary,
+                started,
+                on_batch,
+                lambda: save_manifest("running"),
+            )
     except BaseException:
         summary.seconds = time.perf_counter() - started
         save_manifest("interrupted")

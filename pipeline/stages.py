@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pipeline.config import PipelineConfig
 from pipeline.document import Document
 from pipeline.langdetect import detect
-from pipeline.records import Mention
+from pipeline.records import Lang, Mention
 from pipeline.segment import split_sentences
 from pipeline.textnorm import NormalizedText, normalize
 from pipeline.timeouts import ArticleTimeout, time_limit
 
 NON_SPACE = re.compile(r"\S")
+NER_CHUNK_CHARS = 4_000
 BatchFn = Callable[[Sequence[Document]], None]
 DocFn = Callable[[Document], None]
 
@@ -94,6 +95,37 @@ def sentences(doc: Document) -> None:
     doc.sentences = split_sentences(work_text(doc))
 
 
+def ner_segments(doc: Document, limit: int = NER_CHUNK_CHARS) -> list[tuple[int, int, Lang]]:
+    """The language paragraphs, long ones cut (at a sentence end or space) into ``limit``-sized pieces.
+
+    A model's memory grows with the longest text it is given (natasha on one
+    200,000-character line takes ~275 MB more), so no piece is longer than ``limit``.
+    """
+    text = work_text(doc)
+    segments = doc.lang_segments
+    if not segments and NON_SPACE.search(text, doc.body_start):
+        segments = [(doc.body_start, len(text), "kk" if doc.lang == "kk" else "ru")]
+    pieces: list[tuple[int, int, Lang]] = []
+    for start, end, lang in segments:
+        while end - start > limit:
+            cut = _cut_point(text, start, limit)
+            pieces.append((start, cut, lang))
+            start = cut
+        pieces.append((start, end, lang))
+    return pieces
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to end a piece of at most ``limit`` characters from ``start``: after its last sentence
+    end or space in the second half, else at the limit."""
+    low, high = start + limit // 2, start + limit
+    for mark in (". ", "\n", " "):
+        found = text.rfind(mark, low, high)
+        if found >= 0:
+            return found + len(mark)
+    return high
+
+
 def ner(config: PipelineConfig) -> BatchFn:
     """Tag the work texts (cut, normalized), so NER offsets agree with the other stages'."""
     from pipeline.ner import tag_documents
@@ -105,7 +137,7 @@ def ner(config: PipelineConfig) -> BatchFn:
                 text=work_text(doc),
                 body_start=doc.body_start,
                 lang=doc.lang,
-                lang_segments=doc.lang_segments,
+                lang_segments=ner_segments(doc),
                 error=doc.error,
             )
             for doc in docs

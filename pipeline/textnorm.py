@@ -48,7 +48,10 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|article|section|header|foo
 _RAW_BLOCK = re.compile(r"<(script|style|noscript)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+_INVISIBLE_CHARS = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" + (
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 
 # Latin letters that stand for Cyrillic ones inside Cyrillic words (Kazakh first: i -> і).
 _LOOKALIKES = {
@@ -150,6 +153,8 @@ def _tag_edits(text: str) -> list[Edit]:
 
 
 def _invisible_edits(text: str) -> list[Edit]:
+    if not any(char in text for char in _INVISIBLE_CHARS):  # substring scans beat the regex
+        return []
     return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 

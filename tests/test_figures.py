@@ -156,3 +156,127 @@ def test_mixed_language_is_read_per_paragraph() -> None:
     got = [(f.value, f.unit, f.qualifier) for f in figs]
     assert got == [(700, "человек", "exact"), (400, "адам", "more_than")]
     assert all(text[f.start : f.end] == f.text for f in figs)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # light verbs: the noun of "жұмыс істеу" / "көмек көрсету" is not the unit
+        ("Цехта 25 зергер жұмыс істейді.", "kk", [(25, "зергер", "exact")]),
+        ("Облыста 12,3 мың дәрігер жұмыс істейді.", "kk", [(12_300, "дәрігер", "exact")]),
+        # an accusative/dative first word closes the phrase, known noun or not
+        ("Зауыт 80 құрастырушыны жұмысқа алды.", "kk", [(80, "құрастырушы", "exact")]),
+        ("Әр кәсіпкер 15-ке дейін адамды жұмысқа қабылдай алады.", "kk", [(15, "адам", "up_to")]),
+        # number words with possessive nouns (kinship, stages) from the lexicon
+        ("Оның төрт ұлы, алты немересі мен үш шөбересі бар.", "kk",
+         [(4, "ұл", "exact"), (6, "немере", "exact"), (3, "шөбере", "exact")]),
+        ("Олимпиада төрт кезеңнен тұрды.", "kk", [(4, "кезең", "exact")]),
+        ("200-ден астам өтінім түсті.", "kk", [(200, "өтінім", "more_than")]),
+        # relational adjective + noun: "ауылдық округ"; a measure stem stays relational
+        ("Байқауға ауданның 12 ауылдық округі қатысты.", "kk", [(12, "ауылдық округ", "exact")]),
+        ("500 тонналық қойма салынды.", "kk", [(500, "тонна", "exact")]),
+    ],
+)
+def test_kazakh_noun_phrase_boundaries(text: str, lang: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.unit, f.qualifier) for f in extract_figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # dative + comparative is the size of a change ("by 35% more"), not a bound
+        ("Бұл өткен жылмен салыстырғанда 35 пайызға көп.", "kk", [(35, "%", "exact")]),
+        ("Жұмыссыздық 12 пайызға азайған.", "kk", [(12, "%", "exact")]),
+        ("800-ге тарта адам келді.", "kk", [(800, "адам", "approx")]),
+        ("Жеңімпаздарға 2 млн теңгеге дейінгі гранттар берілді.", "kk", [(2_000_000, "тенге", "up_to")]),
+        ("Жалақы орта есеппен 380 мың теңге.", "kk", [(380_000, "тенге", "exact")]),
+        ("население выросло почти на 12%.", "ru", [(12, "%", "approx")]),
+        ("прибыль выросла более чем на 20%.", "ru", [(20, "%", "more_than")]),
+        ("задача снизить уровень безработицы до 3,9% к 2027 году", "ru", [(3.9, "%", "exact")]),
+        ("грант до 3 млн тенге", "ru", [(3_000_000, "тенге", "up_to")]),
+    ],
+)
+def test_qualifier_rules(text: str, lang: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.unit, f.qualifier) for f in extract_figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a figure in brackets is not a phone code
+        ("Екінші орын (12 млн теңге) Шет ауданына берілді.", "kk", [(12_000_000, "тенге")]),
+        ("Третье место (7 млн тенге) занял Нуринский район. Тел.: 8 (7212) 41-22-10", "ru",
+         [(7_000_000, "тенге")]),
+        # partitives take the noun of the whole
+        ("Создано 940 рабочих мест, из них 610 постоянных.", "ru",
+         [(940, "рабочее место"), (610, "рабочее место")]),
+        ("Открыто 2 300 рабочих мест, из них 1 700 – постоянные.", "ru",
+         [(2300, "рабочее место"), (1700, "рабочее место")]),
+        ("Орталыққа 4 200 адам жүгінді, олардың 3 100-і тұрақты жұмысқа орналасты.", "kk",
+         [(4200, "адам"), (3100, "адам")]),
+        ("Ұстаздың оқушыларының 12-сі бүгінде дәрігер.", "kk", [(12, "оқушы")]),
+        # ages and points in time are not figures
+        ("Келушілердің 300-і – жасы 16 бен 29 аралығындағы жастар.", "kk", [(300, "келуші")]),
+        ("трудоустроены 950 молодых людей в возрасте до 29 лет", "ru", [(950, "человек")]),
+        ("Он переехал в село пять лет назад.", "ru", []),
+        ("Ол ауылға 3 жыл бұрын оралды.", "kk", []),
+        # "голов скота": голова, not гол
+        ("хозяйство на 250 голов скота", "ru", [(250, "голова скота")]),
+    ],
+)
+def test_brackets_partitives_ages(text: str, lang: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.unit) for f in extract_figures(text, lang)] == expected
+
+
+def test_numbers_share_the_unit_of_their_sentence() -> None:
+    ru = (
+        "Больше всего рабочих мест создано в Шымкенте – 3 200 и в Туркестане – 1 750. "
+        "В Сайрамском районе открыто 1 100 рабочих мест, в Толебийском – более 600."
+    )
+    got = [(f.value, f.unit, f.qualifier) for f in extract_figures(ru, "ru")]
+    assert got == [
+        (3200, "рабочее место", "exact"), (1750, "рабочее место", "exact"),
+        (1100, "рабочее место", "exact"), (600, "рабочее место", "more_than"),
+    ]
+    kk = (
+        "Ең көп жұмыс орны Теміртау қаласында – 2 400, Балқаш қаласында – 980 ашылды. "
+        "Шет ауданында 320, Нұра ауданында 210 жұмыс орны құрылды."
+    )
+    assert [(f.value, f.unit) for f in extract_figures(kk, "kk")] == [
+        (2400, "жұмыс орны"), (980, "жұмыс орны"), (320, "жұмыс орны"), (210, "жұмыс орны"),
+    ]
+    # a bare number after a dash with nothing to share stays out
+    assert extract_figures("Первым в списке идёт Семей – 2 500. Затем Курчатов.", "ru") == []
+
+
+def test_russian_quote_inside_kazakh_text_is_read_as_russian() -> None:
+    text = (
+        "Сөз сөйлеген басшы былай деді:\n«Мы видим, как растут села района. Только в этом году открылись "
+        "4 новых цеха и около 90 рабочих мест», – деді ол. Жүлде қорына 30 млн теңге бөлінген."
+    )
+    figs = extract_figures(text, "kk")
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [
+        (4, "цех", "exact"), (90, "рабочее место", "approx"), (30_000_000, "тенге", "exact"),
+    ]
+    assert all(text[f.start : f.end] == f.text for f in figs)
+    # a Russian article quoting a Kazakh name stays Russian
+    ru = "Победителем стал Дәулет Сейітов, он подготовил 12 учеников."
+    assert [(f.value, f.unit) for f in extract_figures(ru, "ru")] == [(12, "ученик")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Қатысушылар саны екі есеге жуық өсті.",  # a ratio, like "вдвое"
+        "Көрсеткіш 3 есе артты.",
+        "Қатысушылардың жасы 18-ден 35 жасқа дейін.",  # an age range
+    ],
+)
+def test_kazakh_ratios_and_ages_are_not_figures(text: str) -> None:
+    assert extract_figures(text, "kk") == []
+
+
+def test_possessive_between_number_word_and_noun() -> None:
+    text = "а четверо его внуков – мастера спорта"
+    got = [(f.value, f.unit, f.text) for f in extract_figures(text, "ru")]
+    assert got == [(4, "внук", "четверо его внуков")]

@@ -59,3 +59,46 @@ def test_stem_matches_derivations() -> None:
 )
 def test_split_number_suffix(token: str, expected: tuple[str, str]) -> None:
     assert kk_morph.split_number_suffix(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("немересі", "немере"),  # kinship nouns with the 3rd-person possessive
+        ("ұлдары", "ұл"),
+        ("кезеңнен", "кезең"),
+        ("тігіншілерге", "тігінші"),
+        ("өтінімдер", "өтінім"),  # not cut to "өтін"
+        ("педагогтардың", "педагог"),
+        ("округтері", "округ"),
+    ],
+)
+def test_lemma_of_extended_lexicon(word: str, expected: str) -> None:
+    assert kk_morph.lemma(word) == expected
+
+
+@pytest.mark.parametrize("verb", ["атады", "алды", "етті", "берді"])
+def test_verbs_are_not_reduced_to_short_nouns(verb: str) -> None:
+    assert kk_morph.lemma(verb) not in kk_morph.known_nouns()
+
+
+def test_lexicon_is_broad_and_in_dictionary_form() -> None:
+    lex = kk_morph.known_nouns()
+    assert len(lex) >= 400
+    # entries are dictionary forms: none reduces to another entry by a plural ending
+    endings = ("лар", "лер", "дар", "дер", "тар", "тер")
+    plural = [w for w in lex if any(w.endswith(e) and w[: -len(e)] in lex for e in endings)]
+    assert plural == []
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("репортерлер", "репортер"),  # back-vowel "репор" + front "-тер": not a plural ending
+        ("аудиторлар", "аудитор"),
+        ("тиындар", "тиын"),  # harmonic plurals are still removed
+        ("лицейлер", "лицей"),
+    ],
+)
+def test_strict_strip_respects_vowel_harmony(word: str, expected: str) -> None:
+    assert kk_morph.lemma(word) == expected

@@ -8,12 +8,16 @@ guard, normalization). benchmarks/memory.py measures the same with the default l
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import orjson
+
+from pipeline.document import Document
+from pipeline.stages import language, ner_segments
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_MB = 1024
@@ -47,3 +51,19 @@ def test_twenty_megabyte_articles_fit_in_a_gigabyte(tmp_path: Path) -> None:
     assert result["peak_mb"] < LIMIT_MB, result
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
     assert all(record["districts"] for record in records)  # the cut was still processed
+
+
+def test_ner_gets_long_paragraphs_in_bounded_pieces_that_tile_them() -> None:
+    sentence = "Аким Каратальского района вручил награды 8 ветеранам. "
+    text = " date 2024-05-05 " + sentence * 300 + "ж" * 9_000 + "\n" + "Қысқа абзац."
+    doc = Document(id="long", text=text, body_start=len(" date 2024-05-05 "))
+    language(doc)
+    pieces = ner_segments(doc, limit=1_000)
+    assert all(0 < end - start <= 1_000 for start, end, _ in pieces)
+    covered = [(start, end) for start, end, _ in pieces]
+    assert covered[0][0] == doc.lang_segments[0][0]
+    for (_, end), (start, _) in itertools.pairwise(covered):
+        assert start >= end and not text[end:start].strip()  # no text between pieces is skipped
+    assert sum(end - start for start, end in covered) == sum(e - s for s, e, _ in doc.lang_segments)
+    sentence_piece = text[pieces[0][0] : pieces[0][1]]
+    assert sentence_piece.endswith(". ")  # cut after a sentence, not inside a word

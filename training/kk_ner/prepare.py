@@ -205,6 +205,7 @@ def main() -> None:
     ap.add_argument("--dev", type=float, default=0.1)
     ap.add_argument("--heldout", type=float, default=0.1)
     ap.add_argument("--augment", action="store_true")
+    ap.add_argument("--merge-dev", action="store_true", help="also train on the dev part (final model)")
     ap.add_argument(
         "--substitute",
         type=float,
@@ -228,6 +229,8 @@ def main() -> None:
     held_all = [sentences[i] for i in held_idx]
     held = [s for s in held_all if " ".join(s[0]) not in seen]
 
+    if args.merge_dev:
+        train = train + dev
     rng = random.Random(args.seed + 1)
     extra: list[Sentence] = []
     if args.augment:

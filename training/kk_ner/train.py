@@ -38,6 +38,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=Path("/work/shared/data/kaznerd/IOB2_valid.txt"))
     ap.add_argument("--augment", action="store_true", help="add Russian-spelling / upper-case name copies")
+    ap.add_argument(
+        "--merge-dev",
+        action="store_true",
+        help="fold dev into training and ship model-last after a fixed number of epochs",
+    )
     ap.add_argument("--run-name", default="latest")
     ap.add_argument("overrides", nargs="*", help="spacy train config overrides (after --)")
     args = ap.parse_args()
@@ -46,6 +51,8 @@ def main() -> None:
     prep = [py, str(HERE / "prepare.py"), "--src", str(args.src)]
     if args.augment:
         prep.append("--augment")
+    if args.merge_dev:
+        prep.append("--merge-dev")
     run(prep)
 
     out = WORK / "runs" / args.run_name
@@ -53,7 +60,7 @@ def main() -> None:
 
     if TARGET.exists():
         shutil.rmtree(TARGET)
-    shutil.copytree(out / "model-best", TARGET)
+    shutil.copytree(out / ("model-last" if args.merge_dev else "model-best"), TARGET)
     meta_path = TARGET / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
@@ -63,6 +70,7 @@ def main() -> None:
         license="CC BY 4.0 (training data: KazNERD, ISSAI)",
         sources=[{"name": "KazNERD", "url": "https://github.com/IS2AI/KazNERD", "license": "CC BY 4.0"}],
         augmented=bool(args.augment),
+        dev_merged=bool(args.merge_dev),
     )
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
