@@ -16,17 +16,17 @@ from pipeline.linking import link
 from pipeline.records import Record
 from tests.conftest import CORPUS, GOLD
 
-FLOORS = {
-    "people": 0.95,
-    "person_district": 0.90,
-    "districts": 0.95,
-    "dates": 0.95,
-    "figures": 0.90,
-    "figure_unit_acc": 0.85,
+FLOORS = {  # the issues' targets; measured values are higher (README)
+    "people": 0.97,
+    "person_district": 0.95,
+    "districts": 0.97,
+    "dates": 0.97,
+    "figures": 0.95,
+    "figure_unit_acc": 0.90,
     "figure_qualifier_acc": 0.95,
-    "nominations": 0.90,
-    "winner_links": 0.90,
-    "competitions": 0.80,
+    "nominations": 0.95,
+    "winner_links": 0.95,
+    "competitions": 0.95,
 }
 
 
