@@ -47,6 +47,16 @@ CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
 
+def _descriptor_start(text: str, start: int, blockers: Sequence[tuple[int, int]], reach: int) -> int:
+    """Where the descriptor before a name begins: after the last clause boundary and after
+    any other person's mention (a place before another person belongs to them)."""
+    window_start = max(0, start - reach)
+    cuts = list(BOUNDARY.finditer(text, window_start, start))
+    window_start = cuts[-1].end() if cuts else window_start
+    ends = [b_end for b_start, b_end in blockers if window_start <= b_start and b_end <= start]
+    return max(ends, default=window_start)
+
+
 def _chain_before(text: str, places: Sequence[PlaceMention], end: int) -> list[PlaceMention]:
     """Places that end the descriptor before ``end`` and touch each other ("X ауданы Y ауылының")."""
     chain: list[PlaceMention] = []
@@ -98,12 +108,7 @@ def place_before(
 
     ``blockers`` are other people's mentions: a place before another person belongs to them.
     """
-    window_start = max(0, start - 200)
-    cuts = list(BOUNDARY.finditer(text, window_start, start))
-    window_start = cuts[-1].end() if cuts else window_start
-    for b_start, b_end in blockers:
-        if window_start <= b_start and b_end <= start:
-            window_start = b_end
+    window_start = _descriptor_start(text, start, blockers, reach=200)
     candidates = [p for p in places if window_start <= p.start and p.end <= start]
     if not candidates:
         return None
@@ -156,12 +161,7 @@ def implied_unit(
     text: str, start: int, places: Sequence[PlaceMention], blockers: Sequence[tuple[int, int]] = ()
 ) -> PlaceUnit | None:
     """The unit a bare generic word in the person's title refers to, when the article has one."""
-    window_start = max(0, start - 160)
-    cuts = list(BOUNDARY.finditer(text, window_start, start))
-    window_start = cuts[-1].end() if cuts else window_start
-    for b_start, b_end in blockers:
-        if window_start <= b_start and b_end <= start:
-            window_start = b_end
+    window_start = _descriptor_start(text, start, blockers, reach=160)
     window = text[window_start:start]
     if len(window.split()) > MAX_DESCRIPTOR_WORDS or not TITLE_HINT.search(window):
         return None
