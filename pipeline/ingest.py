@@ -80,7 +80,7 @@ def looks_binary(text: str) -> bool:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf_16_le" / "utf_16_be" when every other byte is 0x00 or 0x04 (Latin / Cyrillic)."""
+    """The codec ("utf_16_le" / "utf_16_be") when every other byte is 0x00 or 0x04 (Latin / Cyrillic)."""
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:20_000]

@@ -127,7 +127,7 @@ def _check_date_value(date: dict[str, Any]) -> list[str]:
     years = re.findall(r"\b\d{4}\b", text)
     if years and years[0] != value[:4]:
         problems.append(f"date {text!r}: year differs from value {value!r}")
-    if len(value) == 10 and str(int(value[8:])) not in re.findall(r"\d{1,2}", text):
+    if len(value) == 10 and int(value[8:]) not in {int(d) for d in re.findall(r"\d{1,2}", text)}:
         problems.append(f"date {text!r}: day of {value!r} is not written in the text")
     words = re.findall(r"[^\W\d_]+", text.lower())
     named = {m for m, stems in MONTH_STEMS.items() for w in words if w.startswith(stems)}

@@ -11,6 +11,8 @@ CORPUS = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "gold"
 DEV_ARTICLES = ROOT / "corpus" / "dev" / "articles"
 DEV_GOLD = ROOT / "corpus" / "dev" / "gold"
+HELDOUT_ARTICLES = ROOT / "corpus" / "heldout" / "articles"
+HELDOUT_GOLD = ROOT / "corpus" / "heldout" / "gold"
 
 
 @pytest.fixture(scope="session")
@@ -30,4 +32,14 @@ def dev_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("dev") / "records.jsonl"
     run([DEV_ARTICLES], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def heldout_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Records of the held-out set (corpus/heldout), written by the real runner."""
+    from pipeline.runner import run
+
+    out = tmp_path_factory.mktemp("heldout") / "records.jsonl"
+    run([HELDOUT_ARTICLES], out)
     return out

@@ -50,7 +50,7 @@ def test_every_article_has_a_gold_file() -> None:
     assert articles == {p.stem for p in GOLD_FILES}
 
 
-@pytest.mark.parametrize("subset", ["", "dev"])
+@pytest.mark.parametrize("subset", ["", "dev", "heldout"])
 def test_validator_finds_no_problem(subset: str) -> None:
     corpus = REPO / "corpus" / subset
     report = CHECKER.check_dir(corpus / "gold", corpus / "articles", kato=None)
