@@ -777,6 +777,24 @@ def _latin_to_cyrillic(toks: list[_Tok]) -> str:
 def normalize_person(surface: str, lang: str) -> PersonName | None:
     """Normalise a person-name span as written to a :class:`PersonName` (see module doc).
 
+    The result is a fixed point: normalising its ``name`` again gives the same name. A
+    canonical form can still carry something that reads as an ending ("Туркистан" →
+    "Туркис" + ablative in Kazakh mode); one more pass settles such cases, so every
+    canonical name the pipeline emits maps to itself.
+    """
+    first = _normalize_person_once(surface, lang)
+    if first is None or first.kind != "person" or first.name == surface:
+        return first
+    again = _normalize_person_once(first.name, lang)
+    if again is None or again.kind != "person" or again.name == first.name:
+        return first
+    return again
+
+
+@lru_cache(maxsize=65536)
+def _normalize_person_once(surface: str, lang: str) -> PersonName | None:
+    """One normalisation pass (see :func:`normalize_person`).
+
     ``lang`` is the article language ("ru", "kk", "mixed", "und"): Russian case forms are
     resolved unless it is "kk"; Kazakh endings are stripped when it is not "ru" or the span
     has Kazakh letters.  A Latin-script span ("Zhanat Kerimbayev", "Janat Kerımbaev") is

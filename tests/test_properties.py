@@ -1,11 +1,14 @@
 """Property tests (hypothesis): any Unicode input, no exception, spans true to the text.
 
 Profiles: the default one keeps the suite fast (few hundred examples, no deadline);
-``HYPOTHESIS_PROFILE=long`` multiplies the examples for a fuzzing run of about ten
-minutes on one core (``HYPOTHESIS_LONG_EXAMPLES`` scales it). Text is drawn from news
-fragments (place and person words, dates, figures, Kazakh letters, HTML bits,
-invisible and combining characters) mixed with arbitrary code points, so the rules are
-actually reached rather than only fed noise.
+``HYPOTHESIS_PROFILE=long`` draws longer texts and many more examples, a fuzzing run of
+about ten minutes on one core (``HYPOTHESIS_LONG_EXAMPLES`` scales it)::
+
+    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_properties.py -p no:cacheprovider
+
+Text is drawn from news fragments (place and person words, dates, figures, Kazakh
+letters, HTML bits, invisible and combining characters) mixed with arbitrary code
+points, so the rules are actually reached rather than only fed noise.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ from pipeline.segment import split_sentences
 from pipeline.stages import build_stages, run_stages
 from pipeline.textnorm import normalize
 
-LONG_EXAMPLES = int(os.environ.get("HYPOTHESIS_LONG_EXAMPLES", "60000"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+LONG_EXAMPLES = int(os.environ.get("HYPOTHESIS_LONG_EXAMPLES", "80000"))
 _quiet = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile("default", max_examples=200, deadline=None, suppress_health_check=_quiet)
 settings.register_profile("long", max_examples=LONG_EXAMPLES, deadline=None, suppress_health_check=_quiet)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.load_profile(PROFILE)
 
 FRAGMENTS = [
     "Аким", "аким", "района", "области", "Туркестанской", "Мангистауской", "Абайской", "Жетысуской",
@@ -51,9 +55,9 @@ FRAGMENTS = [
     "🏆", "👍🏽", "\u202e", "Ж", "Қ", "ә", "і", "ү", "ң", "ғ", "ұ", "ө", "һ", "«", "»", "\"", "'",
 ]
 fragment_text = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=40
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=120 if PROFILE == "long" else 40
 ).map(lambda parts: " ".join(parts) if len(parts) % 3 else "".join(parts))
-any_text = st.one_of(fragment_text, st.text(max_size=200))
+any_text = st.one_of(fragment_text, st.text(max_size=600 if PROFILE == "long" else 200))
 langs = st.sampled_from(["ru", "kk", "mixed", "und"])
 
 

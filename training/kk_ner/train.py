@@ -1,13 +1,15 @@
 """Rebuild the shipped Kazakh NER model with one command.
 
 Steps: (1) ``prepare.py`` splits KazNERD and writes DocBins under ``work/``;
-(2) ``spacy train`` with ``config.cfg`` on one thread; (3) ``model-best`` is copied
+(2) ``spacy train`` with ``config.cfg`` on one thread; (3) ``model-last`` (with
+``--merge-dev``, the default) or ``model-best`` (on dev, with ``--no-merge-dev``) is copied
 to ``extractors/models/kk_ner`` with its meta.json filled in (name, data source,
 licence); (4) ``evaluate.py`` scores it on the held-out part and writes
 ``work/heldout_metrics.md``.
 
-Usage (from the repo root):
-    python training/kk_ner/train.py [--src /work/shared/data/kaznerd/IOB2_valid.txt] [--augment]
+Usage (from the repo root; the defaults rebuild the shipped model):
+    python training/kk_ner/train.py [--src /work/shared/data/kaznerd/IOB2_valid.txt]
+        [--no-augment] [--no-merge-dev]
 Extra ``--key value`` pairs after ``--`` are passed to ``spacy train`` as config
 overrides, e.g. ``-- --training.max_steps 3000``.
 """
@@ -37,11 +39,17 @@ def run(cmd: list[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=Path("/work/shared/data/kaznerd/IOB2_valid.txt"))
-    ap.add_argument("--augment", action="store_true", help="add Russian-spelling / upper-case name copies")
+    ap.add_argument(
+        "--augment",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="add Russian-spelling / upper-cased / substituted-mention copies (default: on)",
+    )
     ap.add_argument(
         "--merge-dev",
-        action="store_true",
-        help="fold dev into training and ship model-last after a fixed number of epochs",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="fold dev into training and ship model-last after the fixed epochs (default: on)",
     )
     ap.add_argument("--run-name", default="latest")
     ap.add_argument("overrides", nargs="*", help="spacy train config overrides (after --)")
