@@ -66,7 +66,10 @@ class LocalEngine:
         self.config = config
         self.factory = factory
         self.workers = max(1, workers)
-        self.inflight = max(1, inflight or 2 * self.workers)
+        # Results are consumed in order: with few batches in flight, one slow batch leaves
+        # the other workers idle (measured: 2 in flight per worker gave 1.28x on 2 workers,
+        # 6 gave 1.93x). Memory stays bounded: 6 batches of --batch-size articles per worker.
+        self.inflight = max(1, inflight or 6 * self.workers)
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             context = _context()
