@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extractors.kk_ner import map_label
 from pipeline.records import Entity
 
 SOURCE = "kk_stanza"
@@ -23,14 +24,6 @@ INSTALL_HINT = (
     "pip install 'kzextract[stanza]' and then, once, with network access: "
     "python -c \"import stanza; stanza.download('kk')\""
 )
-
-LABEL_MAP: dict[str, str] = {
-    "PERSON": "PER",
-    "GPE": "LOC",
-    "LOCATION": "LOC",
-    "ORGANISATION": "ORG",
-    "ORGANIZATION": "ORG",
-}
 
 
 class StanzaUnavailableError(RuntimeError):
@@ -103,7 +96,7 @@ class StanzaKazakhNER:
             entities: list[Entity] = []
             for ent in doc.ents:
                 start, end = int(ent.start_char), int(ent.end_char)
-                label = LABEL_MAP.get(ent.type, ent.type)
+                label = map_label(ent.type)
                 entity = Entity(start=start, end=end, text=text[start:end], label=label, source=SOURCE)
                 entities.append(entity)
             yield entities
