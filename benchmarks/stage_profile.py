@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ def timed(stage: Stage) -> Stage:
             finally:
                 SPENT[stage.name] += time.perf_counter() - started
 
-        return Stage(stage.name, per_batch=per_batch)
+        return replace(stage, per_batch=per_batch)
     assert stage.per_doc is not None
     doc_fn = stage.per_doc
 
@@ -56,7 +57,7 @@ def timed(stage: Stage) -> Stage:
         finally:
             SPENT[stage.name] += time.perf_counter() - started
 
-    return Stage(stage.name, per_doc=per_doc)
+    return replace(stage, per_doc=per_doc)
 
 
 def timed_stages(config: PipelineConfig) -> list[Stage]:

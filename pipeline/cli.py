@@ -52,8 +52,16 @@ def run(
         int | None, typer.Option(help="articles per batch sent to a worker [default: measured best]")
     ] = None,
     max_chars: Annotated[
-        int, typer.Option(help="longer articles are cut here and marked with an error")
+        int, typer.Option(min=1, help="longer articles are processed up to here only (error too_long)")
     ] = 200_000,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="time limit per article, in seconds; over it the article keeps what earlier stages "
+            "found and gets error timeout (0 = none)",
+        ),
+    ] = 120.0,
     workers: Annotated[
         int | None, typer.Option("--workers", "-w", help="worker processes [default: all cores]")
     ] = None,
@@ -93,7 +101,7 @@ def run(
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(EXIT_USAGE) from error
     backend: KkBackend = kk_ner  # type: ignore[assignment]
-    config = PipelineConfig(kk_ner=backend, max_chars=max_chars)
+    config = PipelineConfig(kk_ner=backend, max_chars=max_chars, timeout_seconds=timeout)
     limit_native_threads()  # one process per core, one thread per process
     progress = RunProgress(err, enabled=False if quiet else None)
     try:
