@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "articles"
 GOLD = ROOT / "corpus" / "gold"
+FACTS = ROOT / "tests" / "data" / "facts"
 DEV_ARTICLES = ROOT / "corpus" / "dev" / "articles"
 DEV_GOLD = ROOT / "corpus" / "dev" / "gold"
 HELDOUT_ARTICLES = ROOT / "corpus" / "heldout" / "articles"
@@ -43,3 +45,11 @@ def heldout_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("heldout") / "records.jsonl"
     run([HELDOUT_ARTICLES], out)
     return out
+
+
+def fact_rows(lang: str) -> list[dict]:
+    """The fact-fixture passages of one language (tests/data/facts), written-with-rules and blind."""
+    rows: list[dict] = []
+    for name in (f"{lang}.jsonl", f"{lang}_blind.jsonl"):
+        rows += [json.loads(line) for line in (FACTS / name).read_text(encoding="utf-8").splitlines() if line]
+    return rows

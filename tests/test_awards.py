@@ -6,22 +6,12 @@ row is located in the text and mapped to its canonical name.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from extractors.awards import extract_competitions, extract_nominations
-
-FACTS = Path(__file__).parent / "data" / "facts"
-
-
-def _rows(lang: str) -> list[dict]:
-    rows = []
-    for name in (f"{lang}.jsonl", f"{lang}_blind.jsonl"):
-        rows += [json.loads(line) for line in (FACTS / name).read_text(encoding="utf-8").splitlines() if line]
-    return rows
+from tests.conftest import fact_rows as _rows
 
 
 def _people(text: str, pairs: list[tuple[str, str]]) -> list[tuple[int, int, str]]:

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from extractors.figures import extract_figures
-
-FACTS = Path(__file__).parent / "data" / "facts"
-
-
-def _rows(lang: str) -> list[dict]:
-    rows = []
-    for name in (f"{lang}.jsonl", f"{lang}_blind.jsonl"):
-        rows += [json.loads(line) for line in (FACTS / name).read_text(encoding="utf-8").splitlines() if line]
-    return rows
+from tests.conftest import fact_rows as _rows
 
 
 def _one(text: str, lang: str) -> tuple[str, float, str, str]:
