@@ -45,7 +45,7 @@ from pathlib import Path
 import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # read-only material beside the repo
 DEFAULT_FACTRU = SHARED / "data" / "factru-dev"
 DEFAULT_KAZNERD = SHARED / "data" / "kaznerd" / "IOB2_valid.txt"
 DEFAULT_SEEDS = SHARED / "seeds"

@@ -14,7 +14,7 @@ substitution: PER/LOC/ORG spans swapped for other train spans of the same label
 whose last word carries the same case ending (so "Өзбекстанның" is replaced by
 another genitive, keeping the sentence grammatical and vowel harmony intact).
 
-Usage: python training/kk_ner/prepare.py [--src /work/shared/data/kaznerd/IOB2_valid.txt]
+Usage: python training/kk_ner/prepare.py [--src ../shared/data/kaznerd/IOB2_valid.txt]
 Writes training/kk_ner/work/{train,dev,heldout}.spacy and split statistics.
 """
 
@@ -32,7 +32,7 @@ from spacy.training import iob_to_biluo
 from spacy.training.iob_utils import biluo_tags_to_spans
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SRC = Path("/work/shared/data/kaznerd/IOB2_valid.txt")
+DEFAULT_SRC = Path(__file__).resolve().parents[3] / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 
 LABEL_MAP: dict[str, str | None] = {
     "PERSON": "PER",

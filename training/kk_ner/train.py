@@ -8,7 +8,7 @@ licence); (4) ``evaluate.py`` scores it on the held-out part and writes
 ``work/heldout_metrics.md``.
 
 Usage (from the repo root; the defaults rebuild the shipped model):
-    python training/kk_ner/train.py [--src /work/shared/data/kaznerd/IOB2_valid.txt]
+    python training/kk_ner/train.py [--src ../shared/data/kaznerd/IOB2_valid.txt]
         [--no-augment] [--no-merge-dev]
 Extra ``--key value`` pairs after ``--`` are passed to ``spacy train`` as config
 overrides, e.g. ``-- --training.max_steps 3000``.
@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 WORK = HERE / "work"
 TARGET = REPO / "extractors/models/kk_ner"
+KAZNERD = REPO.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"  # read-only material beside the repo
 SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -38,7 +39,7 @@ def run(cmd: list[str]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--src", type=Path, default=Path("/work/shared/data/kaznerd/IOB2_valid.txt"))
+    ap.add_argument("--src", type=Path, default=KAZNERD)
     ap.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,
