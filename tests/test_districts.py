@@ -19,7 +19,7 @@ from pipeline.records import District
 
 DATA = Path(__file__).parent / "data" / "districts"
 REPO_SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
-SEEDS = Path(os.environ.get("KZEXTRACT_SEEDS", REPO_SEEDS if REPO_SEEDS.is_dir() else REPO_SEEDS.parents[1] / "shared" / "seeds"))
+SEEDS = Path(os.environ.get("KZEXTRACT_SEEDS", REPO_SEEDS))
 CASES = [json.loads(line) for line in (DATA / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
