@@ -376,11 +376,16 @@ def _person_before(text: str, toks: list[_Token], hit: _Hit) -> bool:
 
 
 def _person_after(text: str, toks: list[_Token], hit: _Hit) -> bool:
-    """A surname or an initial right after: "Жанат Керимбаев", "Конаев Д."."""
+    """A surname or an initial right after: "Жанат Керимбаев", "Конаев Д.".
+
+    A given name right after starts a new name instead ("района Байдибека Айжан Турсынбаева"):
+    the hit is then the place before that person, not part of their name."""
     if hit.j >= len(toks):
         return False
     nxt = toks[hit.j]
     gap = _gap(text, toks, hit.j - 1, hit.j)
+    if is_given_name(nxt.raw):
+        return False
     return nxt.raw[:1].isupper() and not gap.strip() and (
         bool(SURNAME_RE.search(nxt.raw.lower())) or (len(nxt.raw) == 1 and text[nxt.end:nxt.end + 1] == "."))
 
@@ -412,7 +417,9 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
     for hit in hits:
         if hit.j < len(toks) and not _gap(text, toks, hit.j - 1, hit.j).strip():
             hit.after = _generic_at(text, toks, hit.j)
-            if hit.after is not None:
+            # a generic word that does not fit this hit stays free for the next one:
+            # "с. Шаян района Байдибека" (района names the district Байдибек, not Шаян)
+            if hit.after is not None and _filter(hit, hit.after, units):
                 used.update(range(hit.after.first, hit.after.last + 1))
     for hit in hits:
         last = hit.i - 1  # the token the generic word must end on

@@ -41,17 +41,26 @@ LOCATION_PREPOSITION = re.compile(r"(?:^|\s)(?:в|во|на|по|к|ко|при|
 FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
 BOUNDARY = re.compile(r"[.!?;:\n«»\"“”()]|\s[–—]\s")
 MAX_DESCRIPTOR_WORDS = 9
+ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н", "им", "ул", "а", "қ", "к", "ауд"})
 # What may stand between two units of one chain: blanks, a comma, one generic word
 # ("с. Шаян района Байдибека", "Мақаншы ауданы Қарабұлақ ауылының").
 CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
 
+def _abbreviation_dot(text: str, cut: re.Match[str]) -> bool:
+    """The dot of "с.", "г.", "обл." is no clause boundary ("из с. Шаян района ...")."""
+    if cut.group() != ".":
+        return False
+    word = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)?)$", text[max(0, cut.start() - 8) : cut.start()])
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
+
+
 def _descriptor_start(text: str, start: int, blockers: Sequence[tuple[int, int]], reach: int) -> int:
     """Where the descriptor before a name begins: after the last clause boundary and after
     any other person's mention (a place before another person belongs to them)."""
     window_start = max(0, start - reach)
-    cuts = list(BOUNDARY.finditer(text, window_start, start))
+    cuts = [cut for cut in BOUNDARY.finditer(text, window_start, start) if not _abbreviation_dot(text, cut)]
     window_start = cuts[-1].end() if cuts else window_start
     ends = [b_end for b_start, b_end in blockers if window_start <= b_start and b_end <= start]
     return max(ends, default=window_start)

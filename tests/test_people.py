@@ -72,3 +72,17 @@ def test_families_in_both_languages() -> None:
 def test_titles_alone_and_places_are_not_people() -> None:
     text = "Аким области и председатель маслихата посетили Талдыкорган и Текели."
     assert people_of(text) == []
+
+
+def test_descriptor_chain_gives_the_most_specific_unit() -> None:
+    text = "Лучшим механизатором признан тракторист из с. Возвышенка района Магжана Жумабаева Ерлан Сейтказин"
+    (person,) = people_of(text)
+    assert person.name == "Ерлан Сейтказин"
+    assert person.district == "Возвышенка"  # the village, not its district; "с." is no sentence end
+
+
+def test_kazakh_descriptor_with_genitive_place_ties_the_person() -> None:
+    text = "Шарада Шет ауданының тұрғыны, механизатор Серікбол Жұмағалиев құрметке бөленді."
+    (person,) = people_of(text)
+    assert person.name == "Серикбол Жумагалиев"
+    assert person.district == "Шетский район"
