@@ -17,9 +17,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,36 +29,31 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from throughput import DEFAULT_FACTRU, DEFAULT_KAZNERD, DEFAULT_SEEDS, build_corpus  # noqa: E402
 
 from pipeline.config import PipelineConfig  # noqa: E402
-from pipeline.document import Document  # noqa: E402
 from pipeline.engines.work import limit_native_threads  # noqa: E402
 from pipeline.stages import Stage, build_stages  # noqa: E402
 
+T = TypeVar("T")
 SPENT: dict[str, float] = defaultdict(float)
+
+
+def _clocked(name: str, fn: Callable[[T], None]) -> Callable[[T], None]:
+    """``fn`` with its time added to SPENT[name]."""
+
+    def run(arg: T) -> None:
+        started = time.perf_counter()
+        try:
+            fn(arg)
+        finally:
+            SPENT[name] += time.perf_counter() - started
+
+    return run
 
 
 def timed(stage: Stage) -> Stage:
     if stage.per_batch is not None:
-        batch_fn = stage.per_batch
-
-        def per_batch(docs: Sequence[Document]) -> None:
-            started = time.perf_counter()
-            try:
-                batch_fn(docs)
-            finally:
-                SPENT[stage.name] += time.perf_counter() - started
-
-        return replace(stage, per_batch=per_batch)
+        return replace(stage, per_batch=_clocked(stage.name, stage.per_batch))
     assert stage.per_doc is not None
-    doc_fn = stage.per_doc
-
-    def per_doc(doc: Document) -> None:
-        started = time.perf_counter()
-        try:
-            doc_fn(doc)
-        finally:
-            SPENT[stage.name] += time.perf_counter() - started
-
-    return replace(stage, per_doc=per_doc)
+    return replace(stage, per_doc=_clocked(stage.name, stage.per_doc))
 
 
 def timed_stages(config: PipelineConfig) -> list[Stage]:
