@@ -88,9 +88,6 @@ _DIGITS_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 
 
-def _morph():
-    return morph_analyzer()
-
 
 def parse_digits(num: str, frac: str = "", has_multiplier: bool = False) -> Number | None:
     """Value of a digit string: "3 008" -> 3008, "3,3" -> 3.3, "1.500" -> 1500."""
@@ -133,7 +130,7 @@ def _word_role_ru(word: str) -> tuple[str, float] | None:
     low = word.lower()
     if low in {"тыс", "млн", "млрд", "трлн"}:
         return "mult", float(_multiplier_value(low))
-    for p in _morph().parse(low)[:3]:
+    for p in morph_analyzer().parse(low)[:3]:
         nf = p.normal_form
         if nf in _RU_VALUES and ("NUMR" in p.tag or nf in {"один", "ноль"}):
             if nf == "один" and "ADJF" not in p.tag and "NUMR" not in p.tag:
