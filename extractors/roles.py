@@ -131,9 +131,3 @@ def find_role_span(
     ):
         return _trimmed(text, after.start(1), after.end(1))
     return None
-
-
-def find_role(text: str, start: int, end: int, places: Sequence[PlaceMention] = ()) -> str | None:
-    """The role written around the name at ``text[start:end]``, or None."""
-    span = find_role_span(text, start, end, places)
-    return text[span[0] : span[1]] if span else None
