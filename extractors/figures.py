@@ -59,7 +59,7 @@ from dataclasses import dataclass
 
 from extractors import kk_morph
 from extractors.dates import date_spans
-from extractors.morph import morph_analyzer
+from extractors.morph import parse as morph_parse
 from extractors.numbers import NumberSpan, find_numbers
 from pipeline.records import Figure
 
@@ -291,7 +291,7 @@ def _symbol_unit(text: str, pos: int) -> _Unit | None:
 
 
 def _ru_parse(word: str):
-    return morph_analyzer().parse(word.lower())[0]
+    return morph_parse(word.lower())[0]
 
 
 def _ru_adj_nomn(adj: str, noun_parse) -> str:
@@ -304,7 +304,7 @@ def _ru_adj_nomn(adj: str, noun_parse) -> str:
 
 
 def _ru_noun_normal(word: str) -> tuple[str, object] | None:
-    for p in morph_analyzer().parse(word.lower())[:2]:
+    for p in morph_parse(word.lower())[:2]:
         if "NOUN" in p.tag:
             nf = "человек" if p.normal_form in {"люди", "человек"} else p.normal_form
             return nf, p
@@ -321,7 +321,7 @@ def _ru_unit_after(text: str, pos: int) -> _Unit | None:
         nxt_noun = i + 1 < len(words) and _ru_noun_normal(words[i + 1].group()) is not None
         can_adj = any(
             ({"ADJF", "PRTF"} & set(q.tag.grammemes)) and "Apro" not in q.tag
-            for q in morph_analyzer().parse(w.group().lower())[:3]
+            for q in morph_parse(w.group().lower())[:3]
         )
         if can_adj and i < 3 and (nxt_noun or "NOUN" not in p.tag) and (
             "NOUN" in p.tag or nxt_noun or i + 1 < len(words)
@@ -335,7 +335,7 @@ def _ru_unit_after(text: str, pos: int) -> _Unit | None:
         nxt_gent = i + 1 < len(words) and "gent" in _ru_parse(words[i + 1].group()).tag
         if nf not in _RU_COMPLEMENT_HEADS and nxt_gent:  # "400 голов скота": голова, not гол
             alt = next(
-                (q for q in morph_analyzer().parse(w.group().lower())[:4]
+                (q for q in morph_parse(w.group().lower())[:4]
                  if "NOUN" in q.tag and q.normal_form in _RU_COMPLEMENT_HEADS),
                 None,
             )
@@ -370,7 +370,7 @@ def _ru_is_adjective(word: str) -> bool:
     """A unit that is really an adjective used alone ("постоянный" in "из них 780 постоянных")."""
     if " " in word:
         return False
-    p = morph_analyzer().parse(word)[0]
+    p = morph_parse(word)[0]
     return "ADJF" in p.tag and "Apro" not in p.tag
 
 
@@ -378,7 +378,7 @@ def _ru_substantive(adjs: list[re.Match[str]]) -> _Unit | None:
     """ "46 рабочих из ..." : a lone adjective used as a noun -> "рабочий"."""
     if len(adjs) != 1:
         return None
-    for p in morph_analyzer().parse(adjs[0].group().lower())[:3]:
+    for p in morph_parse(adjs[0].group().lower())[:3]:
         if "ADJF" in p.tag and "Apro" not in p.tag:
             return _Unit(p.normal_form, adjs[0].end())
     return None
@@ -393,7 +393,7 @@ def _ru_unit_before(text: str, start: int, floor: int) -> str | None:
     dash_parts = re.split(r"\s[—–-]\s", seg)
     seg = dash_parts[-1]
     for w in _WORD.finditer(seg):
-        for p in morph_analyzer().parse(w.group().lower())[:2]:
+        for p in morph_parse(w.group().lower())[:2]:
             if "NOUN" in p.tag and "plur" in p.tag and "nomn" in p.tag:
                 return p.normal_form
     return None
@@ -408,7 +408,7 @@ def _unit_after_dash(text: str, pos: int, lang: str) -> _Unit | None:
     if lang == "kk":
         lem = kk_morph.lemma(word)
         return _Unit(lem, pos + m.end(1)) if lem in kk_morph.known_nouns() else None
-    for p in morph_analyzer().parse(word.lower())[:2]:
+    for p in morph_parse(word.lower())[:2]:
         if "NOUN" in p.tag and "nomn" in p.tag:
             return _Unit(p.normal_form, pos + m.end(1))
     return None

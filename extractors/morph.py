@@ -8,15 +8,20 @@ pymorphy3's shape check calls ``unicodedata.name(char)`` without a default, whic
 such character in an article would break every extractor that parses its words. The
 analyzer is therefore created with that check replaced by one that treats them as
 non-Latin.
+
+``parse`` is the analyzer's ``parse`` with a per-process cache: news text repeats its
+words (the same units, numerals and function words in every article), and a pymorphy3
+parse costs ~20-60 µs while a cache hit costs well under 1 µs.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 import pymorphy3.shapes
+from pymorphy3.analyzer import Parse
 
 
 @cache
@@ -28,3 +33,12 @@ def _is_latin_char(char: str) -> bool:
 def morph_analyzer() -> pymorphy3.MorphAnalyzer:
     pymorphy3.shapes.is_latin_char = _is_latin_char
     return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1 << 17)
+def parse(word: str) -> tuple[Parse, ...]:
+    """``morph_analyzer().parse(word)``, cached per word form (parses are immutable tuples).
+
+    Bounded so a long run over a varied corpus keeps its memory flat (~130k forms).
+    """
+    return tuple(morph_analyzer().parse(word))

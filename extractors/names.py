@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import Literal
 
-from extractors.morph import morph_analyzer
+from extractors.morph import parse as morph_parse
 from extractors.translit import (
     fold_to_russian,
     has_kazakh_letters,
@@ -232,7 +232,7 @@ def _listed_given(word: str) -> tuple[str, frozenset[str]] | None:
 @lru_cache(maxsize=16384)
 def _pymorphy_name(word: str) -> _Given | None:
     """A nominative given-name reading of ``word`` from pymorphy3's dictionary, if any."""
-    for p in morph_analyzer().parse(word.lower()):
+    for p in morph_parse(word.lower()):
         if "Name" in p.tag and "nomn" in p.tag and "sing" in p.tag and p.normal_form == word.lower():
             g = "m" if "masc" in p.tag else "f" if "femn" in p.tag else None
             return _Given(_title(word), frozenset({g}) if g else frozenset(), NOM)
@@ -360,7 +360,7 @@ def _surname_analyses(word: str, russian_cases: bool) -> tuple[_Surname, ...]:
 
 def _pymorphy_surname(word: str) -> _Surname | None:
     """A surname pymorphy's dictionary knows (Обамы → Обама, Эрдогана → Эрдоган), in the nominative."""
-    for parse in morph_analyzer().parse(word.lower())[:3]:
+    for parse in morph_parse(word.lower())[:3]:
         if "Surn" in parse.tag.grammemes and parse.score >= 0.3:
             nominative = parse.inflect({"nomn"})
             if nominative is None:
@@ -651,7 +651,7 @@ def _given_analyses(word: str, russian_cases: bool) -> list[_Given]:
 def _pymorphy_name_forms(word: str) -> tuple[_Given, ...]:
     """Given-name readings from pymorphy3 in any case (Павлу -> Павел, datv)."""
     found: dict[tuple[str, str | None], set[str]] = {}
-    for p in morph_analyzer().parse(word.lower()):
+    for p in morph_parse(word.lower()):
         if "Name" not in p.tag or "sing" not in p.tag or p.tag.case not in CASES:
             continue
         g = "m" if "masc" in p.tag else "f" if "femn" in p.tag else None

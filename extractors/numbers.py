@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from extractors import kk_morph
 from extractors.morph import morph_analyzer
+from extractors.morph import parse as morph_parse
 
 Number = float | int
 
@@ -125,12 +127,38 @@ def _clean(value: float) -> Number:
     return int(value) if float(value).is_integer() else value
 
 
+@cache
+def _ru_number_forms() -> frozenset[str]:
+    """Every dictionary form of a lexeme whose normal form is a Russian number lemma.
+
+    pymorphy3 answers a dictionary word from the dictionary alone (its later units only
+    guess unknown words), so a known word outside this set has no number reading and
+    ``_word_role_ru`` can skip the parse. The lexeme of a lemma always holds the lemma
+    itself, so parsing each lemma reaches all of them. "е" spellings of "ё" forms are
+    included: pymorphy3 reads "трем" as "трём".
+    """
+    forms: set[str] = set()
+    for lemma in (*_RU_VALUES, *_RU_COLLECTIVE, *_RU_HALF, *_RU_MULT):
+        for p in morph_parse(lemma):
+            if p.normal_form == lemma:
+                for form in p.lexeme:
+                    forms.update((form.word, form.word.replace("ё", "е")))
+    return frozenset(forms)
+
+
 def _word_role_ru(word: str) -> tuple[str, float] | None:
     """('unit', v) for cardinals, ('mult', v) for тысяча/миллион, ('half', 1.5) for полтора."""
-    low = word.lower()
+    return _word_role_ru_lower(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_role_ru_lower(low: str) -> tuple[str, float] | None:
+    """``_word_role_ru`` of a lower-cased word, cached: articles repeat their words."""
     if low in {"тыс", "млн", "млрд", "трлн"}:
         return "mult", float(_multiplier_value(low))
-    for p in morph_analyzer().parse(low)[:3]:
+    if low not in _ru_number_forms() and morph_analyzer().word_is_known(low):
+        return None
+    for p in morph_parse(low)[:3]:
         nf = p.normal_form
         if nf in _RU_VALUES and ("NUMR" in p.tag or nf in {"один", "ноль"}):
             if nf == "один" and "ADJF" not in p.tag and "NUMR" not in p.tag:

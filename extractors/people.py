@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from extractors.districts import PlaceMention
 from extractors.morph import morph_analyzer
+from extractors.morph import parse as morph_parse
 from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
 from extractors.person_places import implied_unit, place_after, place_before
 from extractors.roles import find_role_span
@@ -125,11 +126,10 @@ def _lang_at(lang: str) -> str:
 
 def _common_word(word: str) -> bool:
     """A word pymorphy knows as something other than a name (Kazakh words are unknown to it)."""
-    morph = morph_analyzer()
-    parses = morph.parse(word)
+    parses = morph_parse(word)
     if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses[:3]):
         return False
-    return morph.word_is_known(word.lower())
+    return morph_analyzer().word_is_known(word.lower())
 
 
 def _lone_surname_ok(word: str, lang: str, places: Sequence[PlaceMention], start: int, end: int) -> bool:
