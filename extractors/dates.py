@@ -28,8 +28,9 @@ Span rules (``text[start:end] == DateValue.text``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.records import DateValue
 
@@ -43,6 +44,13 @@ _KK_ROOTS = [
     "қыркүйе[кг]", "қазан", "қараша", "желтоқсан",
 ]
 _KK_MONTHS = [r + r"[а-яәғқңөұүһі]*" for r in _KK_ROOTS]
+# What every month word above starts with, lower case ("ма[йяеюё]" spelled out,
+# "қыркүйе[кг]" cut before the bracket): a text holding none of them has no month word.
+_MONTH_STEMS = (
+    "январ", "феврал", "март", "апрел", "май", "мая", "мае", "маю", "маё", "июн", "июл", "август",
+    "сентябр", "октябр", "ноябр", "декабр", "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+    "шілде", "тамыз", "қыркүйе", "қазан", "қараша", "желтоқсан",
+)
 _MONTH_ALTS = [f"(?:{ru}|{kk})" for ru, kk in zip(_RU_MONTHS, _KK_MONTHS, strict=True)]
 _MONTH = r"(?P<{name}>" + "|".join(_MONTH_ALTS) + r")(?![\w])"
 _MONTH_RXS = [re.compile(r"(?i)^(?:" + alt + r")$") for alt in _MONTH_ALTS]
@@ -157,13 +165,55 @@ def _kk_month_word_ok(word: str, has_ai: bool) -> bool:
     return bool(re.search(r"(да|де|та|те|нда|нде|ында|інде|інен|ынан|тан|тен|дан|ден|ына|іне)$", low))
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _has_month_word(text: str) -> bool:
+    """Whether ``text`` may hold a month word: one of ``_MONTH_STEMS``, in any case.
+
+    ``casefold`` maps every character the case-insensitive patterns accept for a stem
+    letter to that letter, so no month word is missed.
+    """
+    folded = text.casefold()
+    return any(stem in folded for stem in _MONTH_STEMS)
+
+
 def _candidates(text: str) -> Iterator[_Cand]:
+    """Every reading of every date pattern, pattern by pattern (ties keep this order).
+
+    Patterns that need a month word or a four-digit year are skipped when the text has
+    none: most articles have no month word, and the month patterns are most of the time
+    spent on dates.
+    """
+    has_year = _YEAR_DIGITS.search(text) is not None
+    has_month = _has_month_word(text)
+    if has_year and has_month:
+        yield from _full_dates(text)
+    if has_year:
+        yield from _numeric_dates(text)
+    if has_month:
+        yield from _day_month_dates(text)
+    if has_year and has_month:
+        yield from _month_year_dates(text)
+    if has_year:
+        yield from _years(text)
+    if has_month:
+        yield from _bare_months(text)
+
+
+def _full_dates(text: str) -> Iterator[_Cand]:
     for m in _KK_FULL.finditer(text):
         yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), int(m["d"]), 10)
+
+
+def _numeric_dates(text: str) -> Iterator[_Cand]:
     for m in _NUMERIC.finditer(text):
         yield _Cand(m.start(), m.end(), int(m["y"]), int(m["mo"]), int(m["d"]), 10)
     for m in _ISO.finditer(text):
         yield _Cand(m.start(), m.end(), int(m["y"]), int(m["mo"]), int(m["d"]), 10)
+
+
+def _day_month_dates(text: str) -> Iterator[_Cand]:
     for m in _DAY_MONTH.finditer(text):
         month = _month_num(m["m"])
         year = int(m["y"]) if m["y"] else None
@@ -178,10 +228,16 @@ def _candidates(text: str) -> Iterator[_Cand]:
         year = int(m["y0"] or m["y"]) if (m["y0"] or m["y"]) else None
         yield _Cand(m.start(), m.end("m1"), year, _month_num(m["m1"]), None, 7)
         yield _Cand(m.start("m2"), m.end(), year, _month_num(m["m2"]), None, 7)
+
+
+def _month_year_dates(text: str) -> Iterator[_Cand]:
     for m in _KK_YEAR_MONTH.finditer(text):
         yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), None, 6)
     for m in _MONTH_YEAR.finditer(text):
         yield _Cand(m.start(), m.end(), int(m["y"]), _month_num(m["m"]), None, 6)
+
+
+def _years(text: str) -> Iterator[_Cand]:
     for m in _YEAR_RANGE.finditer(text):
         yield _Cand(m.start("y1"), m.end("y1"), int(m["y1"]), None, None, 5)
         yield _Cand(m.start("y2"), m.end(), int(m["y2"]), None, None, 5)
@@ -189,6 +245,9 @@ def _candidates(text: str) -> Iterator[_Cand]:
         if m["suf"] and re.match(r"\s*[-–—]\s*(?:19|20)\d\d", text[m.end() : m.end() + 8]):
             continue
         yield _Cand(m.start(), m.end(), int(m["y"]), None, None, 4)
+
+
+def _bare_months(text: str) -> Iterator[_Cand]:
     for m in _RU_MONTH_ONLY.finditer(text):
         yield _Cand(m.start("m"), m.end("m"), None, _month_num(m["m"]), None, 2)
         if m["m2"]:
@@ -204,7 +263,13 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in _select(text)]
 
 
-def _select(text: str) -> list[_Cand]:
+@lru_cache(maxsize=8)
+def _select(text: str) -> tuple[_Cand, ...]:
+    """The chosen candidates, in text order.
+
+    Cached for the last few texts: the dates stage and then ``figures`` (which must not
+    read a date as a figure) ask for the same article text one after the other.
+    """
     cands = [c for c in _candidates(text) if _valid(c.year, c.month, c.day)]
     cands.sort(key=lambda c: (-c.prio, -(c.end - c.start), c.start))
     chosen: list[_Cand] = []
@@ -213,10 +278,10 @@ def _select(text: str) -> list[_Cand]:
             continue
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
-    return chosen
+    return tuple(chosen)
 
 
-def _fallback_year(published: str | None, chosen: list[_Cand]) -> int | None:
+def _fallback_year(published: str | None, chosen: Sequence[_Cand]) -> int | None:
     if published and re.match(r"^\d{4}", published):
         return int(published[:4])
     years = [c.year for c in chosen if c.year is not None]
@@ -225,7 +290,7 @@ def _fallback_year(published: str | None, chosen: list[_Cand]) -> int | None:
 
 def extract_dates(text: str, published: str | None) -> list[DateValue]:
     """All calendar references in ``text`` as ISO ``DateValue``s, in text order."""
-    chosen = _select(text)
+    chosen: Sequence[_Cand] = _select(text)
     prefix = _PUB_PREFIX.match(text)
     if prefix:
         chosen = [c for c in chosen if c.start >= prefix.end()]

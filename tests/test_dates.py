@@ -110,3 +110,26 @@ def test_genitive_month_days_and_bare_months(
     text: str, published: str | None, expected: list[tuple[str, str]]
 ) -> None:
     assert _values(text, published) == expected
+
+
+def _all_month_forms() -> list[str]:
+    """Month words as the patterns accept them, in the fixtures and in upper/title case."""
+    import re
+
+    from extractors import dates
+
+    month = re.compile(dates._MONTH.format(name="m"), re.I)
+    texts = [row["text"] for lang in ("ru", "kk") for row in _rows(lang)]
+    found = [m.group() for text in texts for m in month.finditer(text)]
+    return found + [w.upper() for w in found] + [w.title() for w in found]
+
+
+def test_month_prefilter_keeps_every_month_word() -> None:
+    """``_has_month_word`` lets the month patterns be skipped: it must never miss a month word."""
+    from extractors.dates import _has_month_word
+
+    forms = _all_month_forms()
+    assert len(forms) > 100
+    assert all(_has_month_word(word) for word in forms)
+    assert all(_has_month_word(word) for word in ("МАЯ", "Қыркүйегінде", "декабрём", "ЖЕЛТОҚСАН"))
+    assert not _has_month_word("Аким района наградил победителей 5 числа.")
