@@ -619,6 +619,12 @@ def _sentence_lang(sentence: str, default: str) -> str:
     A Kazakh article quoting a Russian speaker ("«Мы видим, как ...»") has whole sentences
     without Kazakh letters; a Russian article's sentence with a Kazakh name keeps "ru" unless
     it also has Kazakh function words and no Russian ones."""
+    # Shortcuts, same answers: one Kazakh letter keeps a Kazakh default (kk_share > 0), none
+    # keeps a Russian one (kk_share == 0); counting letters and words is needed only otherwise.
+    if default == "kk" and _KK_LETTERS.search(sentence):
+        return "kk"
+    if default == "ru" and not _KK_LETTERS.search(sentence):
+        return "ru"
     letters = len(re.findall(r"[а-яёәғқңөұүһі]", sentence, re.I))
     kk_share = len(_KK_LETTERS.findall(sentence)) / max(1, letters)
     words = {w.lower() for w in re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", sentence)}

@@ -187,37 +187,69 @@ def _word_role_kk(word: str) -> tuple[str, float, str] | None:
     return None
 
 
+Role = tuple[str, float, str]  # ("unit" | "mult" | "half" | "halfadd", value, Kazakh ending)
+Found = tuple[re.Match[str], Role]
+_LETTER = _WORD_RE.pattern[:-1]  # the letter class of a word
+# A word (maximal run of letters, as ``_WORD_RE`` finds them) starting with a Kazakh
+# number stem: every word ``_word_role_kk`` gives a role starts with one of these.
+_KK_NUMBER_WORD = re.compile(
+    rf"(?<!{_LETTER})(?=(?i:"
+    + "|".join(sorted((*_KK_VALUES, *_KK_MULT, "жарым", "млн", "млрд"), key=len, reverse=True))
+    + rf")){_LETTER}+"
+)
+
+
+def _number_words(text: str, lang: str) -> list[Found]:
+    """The words of ``text`` that have a number role, in order, with their role.
+
+    Kazakh roles are a fixed word list, so only the words ``_KK_NUMBER_WORD`` finds are
+    looked at (one regex scan instead of a call per word); Russian ones need pymorphy3.
+    """
+    found: list[Found] = []
+    if lang == "kk":
+        for w in _KK_NUMBER_WORD.finditer(text):
+            role = _word_role_kk(w.group())
+            if role is not None:
+                found.append((w, role))
+        return found
+    for w in _WORD_RE.finditer(text):
+        r = _word_role_ru(w.group())
+        if r is not None:
+            found.append((w, (r[0], r[1], "")))
+    return found
+
+
+def _number_runs(text: str, found: list[Found]) -> list[list[Found]]:
+    """Maximal runs of number words next to each other (only spaces or a hyphen between).
+
+    A word without a role between two number words puts letters into the gap, so
+    looking at the number words alone gives the same runs as reading every word.
+    """
+    runs: list[list[Found]] = []
+    i = 0
+    while i < len(found):
+        run = [found[i]]
+        j = i + 1
+        while not run[-1][1][2] and j < len(found):  # an ending closes a Kazakh number phrase
+            if text[run[-1][0].end() : found[j][0].start()].strip() not in {"", "-"}:
+                break
+            run.append(found[j])
+            j += 1
+        runs.append(run)
+        i = j
+    return runs
+
+
 def _word_numbers(text: str, lang: str) -> list[NumberSpan]:
     """Runs of number words ("двух тысяч", "он бес мың", "бір жарым")."""
     out: list[NumberSpan] = []
-    words = list(_WORD_RE.finditer(text))
-    i = 0
-    while i < len(words):
-        run: list[tuple[re.Match[str], str, float, str]] = []
-        j = i
-        while j < len(words):
-            w = words[j]
-            if run and text[run[-1][0].end() : w.start()].strip() not in {"", "-"}:
-                break
-            role: tuple[str, float, str] | None
-            if lang == "kk":
-                role = _word_role_kk(w.group())
-            else:
-                r = _word_role_ru(w.group())
-                role = (r[0], r[1], "") if r else None
-            if role is None:
-                break
-            run.append((w, role[0], role[1], role[2]))
-            j += 1
-            if role[2]:  # an ending closes a Kazakh number phrase
-                break
-        if not run or all(kind == "mult" for _, kind, _, _ in run):
-            i = max(j, i + 1)
+    for run in _number_runs(text, _number_words(text, lang)):
+        if all(kind == "mult" for _, (kind, _, _) in run):
             continue
         total = 0.0
         current = 0.0
         has_mult = False
-        for _, kind, val, _ in run:
+        for _, (kind, val, _) in run:
             if kind == "unit" or kind == "half" or kind == "halfadd":
                 current += val
             elif kind == "mult":
@@ -232,11 +264,10 @@ def _word_numbers(text: str, lang: str) -> list[NumberSpan]:
         out.append(
             NumberSpan(
                 start=first.start(), end=last.end(), value=_clean(total),
-                text=text[first.start() : last.end()], words=True, suffix=run[-1][3],
+                text=text[first.start() : last.end()], words=True, suffix=run[-1][1][2],
                 multiplier=has_mult,
             )
         )
-        i = j
     return out
 
 

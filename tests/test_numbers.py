@@ -72,3 +72,18 @@ def test_ordinals_are_flagged() -> None:
 def test_digit_groups_do_not_swallow_years() -> None:
     spans = find_numbers("в 2025 году 508 работодателей", "ru")
     assert [s.value for s in spans] == [2025, 508]
+
+
+def test_kazakh_number_word_prefilter_keeps_every_number_word() -> None:
+    """``_number_words`` looks only at the words ``_KK_NUMBER_WORD`` finds: none with a role may be missed."""
+    from extractors import numbers
+    from tests.conftest import fact_rows
+
+    text = " ".join(row["text"] for row in fact_rows("kk"))
+    words = {m.group() for m in numbers._WORD_RE.finditer(text)}
+    words |= {w.upper() for w in words} | {w.title() for w in words}
+    words |= {"Жиырма", "МЫҢНАН", "Миллиардқа", "ЖАРЫМ", "Млрд", "тоқсан"}
+    with_role = {w for w in words if numbers._word_role_kk(w) is not None}
+    assert len(with_role) > 30
+    found = {m.group() for m in numbers._KK_NUMBER_WORD.finditer(" ".join(sorted(words)))}
+    assert with_role <= found
