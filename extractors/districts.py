@@ -103,8 +103,8 @@ class _Form:
     unit_ids: tuple[str, ...]
 
 
-@dataclass
-class _Token:
+@dataclass(slots=True)
+class _Token:  # slots: one per word of every article, built fast
     start: int
     end: int
     raw: str
