@@ -106,3 +106,10 @@ def test_build_script_reproduces_data(tmp_path: Path) -> None:
     with gzip.open(places.DATA_FILE, "rt", encoding="utf-8") as fh:
         shipped = [json.loads(line) for line in fh]
     assert rebuilt == shipped
+
+
+def test_fold_is_lower_then_table() -> None:
+    """``fold`` replaces letter by letter for speed; it must equal lower() + the fold table."""
+    samples = ["ӘҒҚҢӨҰҮҺІЁ әғқңөұүһіё", "Қонаев ҚАЛАСЫ", "Ёлки İstanbul ß", "Алматы облысының", ""]
+    for text in samples:
+        assert fold(text) == text.lower().translate(places.FOLD_TABLE)
