@@ -303,6 +303,8 @@ def _competition_near(
 
 def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_Title], dict[str, _Nom]]:
     titles = _titles(text)
+    if not titles:  # every nomination starts from a quoted title (or a contest's, for Grand Prix)
+        return titles, {}
     _classify(text, titles)
     sents = _sentences(text)
     comps = [t for t in titles if t.kind == "comp"]

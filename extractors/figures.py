@@ -154,10 +154,22 @@ def _quoted_name_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_MARKDOWN_LINK = r"!?\[[^\]\n]*\]\([^)\s]*\)"
+_WEB_ADDRESS = r"(?:https?://|www\.)\S+"
+_EMAIL = r"\S+@\S+\.\w+"
+_DATE_PREFIX = r"^\s*date\s+\d{4}-\d{2}-\d{2}"
+_URL_OR_EMAIL = re.compile("|".join((_MARKDOWN_LINK, _WEB_ADDRESS, _EMAIL, _DATE_PREFIX)))
+_URL_ONLY = re.compile("|".join((_MARKDOWN_LINK, _WEB_ADDRESS, _DATE_PREFIX)))
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
-    """URLs, markdown images/links, e-mails and the ` date YYYY-MM-DD` prefix."""
-    rx = r"!?\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+|\S+@\S+\.\w+|^\s*date\s+\d{4}-\d{2}-\d{2}"
-    return [(m.start(), m.end()) for m in re.finditer(rx, text)]
+    """URLs, markdown images/links, e-mails and the ` date YYYY-MM-DD` prefix.
+
+    The e-mail alternative tries every word of the text; without an "@" it cannot
+    match, and leaving it out makes the scan several times faster.
+    """
+    rx = _URL_OR_EMAIL if "@" in text else _URL_ONLY
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
 
 
 # references, not quantities: "статья 12", "пункт 3", "ул. Абая, 15", "кабинет 203", "№12"

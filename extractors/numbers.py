@@ -146,8 +146,12 @@ def _ru_number_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_role_ru(word: str) -> tuple[str, float] | None:
-    """('unit', v) for cardinals, ('mult', v) for тысяча/миллион, ('half', 1.5) for полтора."""
+    """('unit', v) for cardinals, ('mult', v) for тысяча/миллион, ('half', 1.5) for полтора.
+
+    Cached as written too: it is asked about every word of every Russian text.
+    """
     return _word_role_ru_lower(word.lower())
 
 

@@ -39,6 +39,8 @@ NAME_WORD = rf"(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-(?:[{UPPER}][{LOWER}]+
 # even when no list knows it (Kazakh given names are open-ended: "Ернат", "Уларым").
 STRONG_SURNAME = re.compile(rf"[{LOWER}]{{2,}}(?:ов|ев|ёв|ин|ова|ева|ёва|ина)$")
 ABBREVIATION = re.compile(rf"[{UPPER}]{{2,4}}")
+# A whitespace-separated word that is an ABBREVIATION.
+ABBREVIATION_WORD = re.compile(rf"(?<!\S)[{UPPER}]{{2,4}}(?!\S)")
 INITIAL = rf"[{UPPER}]\."
 # Up to three name words (or initials) separated by single spaces.
 NAME_SEQUENCE = re.compile(
@@ -179,6 +181,9 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     "Экономист ФАО Абдолреза Хаджи": the abbreviation is never part of a name)."""
     runs: list[tuple[int, int]] = []
     for match in NAME_SEQUENCE.finditer(text):
+        if not ABBREVIATION_WORD.search(match.group()):  # the usual case: the whole match is one run
+            runs.append(match.span())
+            continue
         run: list[re.Match[str]] = []
         for word in re.finditer(r"\S+", match.group()):
             if ABBREVIATION.fullmatch(word.group()):
@@ -280,13 +285,9 @@ def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: lis
     if not keys:
         return
     for match in re.finditer(NAME_WORD, text):
-        if _overlaps(match.start(), match.end(), taken):
-            continue
         word = match.group()
-        if ABBREVIATION.fullmatch(word):
-            continue
-        bucket = keys.get(word.lower()[:4])
-        if not bucket:
+        bucket = keys.get(word.lower()[:4])  # the cheapest test first; all three are filters
+        if not bucket or ABBREVIATION.fullmatch(word) or _overlaps(match.start(), match.end(), taken):
             continue
         parsed = normalize_person(word, lang)
         if parsed is None or parsed.given is not None:
