@@ -25,7 +25,7 @@ from pipeline.langdetect import detect
 from pipeline.records import Lang, Mention
 from pipeline.segment import split_sentences
 from pipeline.textnorm import NormalizedText, normalize
-from pipeline.timeouts import ArticleTimeout, time_limit
+from pipeline.timeouts import ArticleTimeout, alarm_scope, time_limit
 
 NON_SPACE = re.compile(r"\S")
 NER_CHUNK_CHARS = 4_000
@@ -248,19 +248,25 @@ def run_stages(stages: Sequence[Stage], docs: Sequence[Document]) -> None:
     for doc in docs:
         if not doc.text and doc.error is None:
             doc.fail("empty_text", "the article has no text")
-    for stage in stages:
-        live = [doc for doc in docs if doc.text and (stage.always or not doc.scratch.get("dead"))]
-        if not live:
-            continue
-        warm_up = stage.name not in _WARM
-        _WARM.add(stage.name)
-        if stage.per_batch is not None:
-            _run_batch(stage, stage.per_batch, live, timed=not warm_up)
-            continue
-        assert stage.per_doc is not None
-        for doc in live:
-            _run_one(stage, stage.per_doc, doc, timed=not warm_up)
-            warm_up = False
+    with alarm_scope():  # one SIGALRM handler for the batch; each stage call only sets the timer
+        for stage in stages:
+            _run_stage(stage, docs)
+
+
+def _run_stage(stage: Stage, docs: Sequence[Document]) -> None:
+    """One stage over the documents still alive (every document for an ``always`` stage)."""
+    live = [doc for doc in docs if doc.text and (stage.always or not doc.scratch.get("dead"))]
+    if not live:
+        return
+    warm_up = stage.name not in _WARM
+    _WARM.add(stage.name)
+    if stage.per_batch is not None:
+        _run_batch(stage, stage.per_batch, live, timed=not warm_up)
+        return
+    assert stage.per_doc is not None
+    for doc in live:
+        _run_one(stage, stage.per_doc, doc, timed=not warm_up)
+        warm_up = False
 
 
 # Stage names already called in this process (their models are loaded).

@@ -22,7 +22,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-__all__ = ["ArticleTimeout", "alarm_available", "time_limit"]
+__all__ = ["ArticleTimeout", "alarm_available", "alarm_scope", "time_limit"]
+
+# How many ``alarm_scope`` blocks of the main thread are open (each holds our handler).
+_scopes = 0
 
 
 class ArticleTimeout(BaseException):
@@ -39,6 +42,28 @@ def _raise_timeout(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
+def alarm_scope() -> Iterator[None]:
+    """Keep the ``SIGALRM`` handler installed for every ``time_limit`` inside the block.
+
+    ``run_stages`` sets a limit around each stage call of each article; swapping the
+    handler in and out each time (``signal.signal`` twice) costs more than the timer
+    itself. Inside a scope ``time_limit`` only arms and disarms the timer. The previous
+    handler is restored when the block ends. A no-op where signals are not available.
+    """
+    global _scopes
+    if not alarm_available():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    _scopes += 1
+    try:
+        yield
+    finally:
+        _scopes -= 1
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`ArticleTimeout` in the body after ``seconds`` (no-op for None / <= 0 / no signals).
 
@@ -48,6 +73,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     """
     if seconds is None or seconds <= 0 or not alarm_available():
         yield
+        return
+    if _scopes:  # our handler is already in place (alarm_scope)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         return
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
     try:

@@ -28,7 +28,7 @@ from pipeline.records import Record
 from pipeline.runner import RunSummary, run
 from pipeline.stages import Stage, guard, restore_offsets, run_stages
 from pipeline.stages import dates as dates_stage
-from pipeline.timeouts import ArticleTimeout, time_limit
+from pipeline.timeouts import ArticleTimeout, alarm_scope, time_limit
 
 DATA = Path(__file__).resolve().parent / "data" / "bad_inputs"
 MAX_CHARS = 30_000  # small, so the generated giants stay fast; the mechanism is the same
@@ -279,6 +279,18 @@ def test_time_limit_context_restores_the_previous_handler() -> None:
     before = signal.getsignal(signal.SIGALRM)
     with pytest.raises(ArticleTimeout), time_limit(0.05):
         time.sleep(5)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_alarm_scope_keeps_time_limits_working_and_restores_the_handler() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with alarm_scope():
+        with time_limit(5.0):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        with pytest.raises(ArticleTimeout), time_limit(0.05):
+            time.sleep(5)
     assert signal.getsignal(signal.SIGALRM) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
