@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import kk_morph
 from extractors.dates import date_spans
@@ -181,31 +182,43 @@ _REFERENCE_BEFORE = re.compile(
     r"|(?:ул\.|улица|көшесі|даңғылы|проспект)\s+[\w-]+(?:\s+[\w-]+)?)\s*,?\s*$"
 )
 _TIME = re.compile(r"^\d{1,2}[.:][0-5]\d$")
+# What around a number makes it no figure (compiled once: ``_excluded`` runs per number).
+_HOUR_AFTER = re.compile(r"(?i)\s*(?:час|сағ|-?де|-?да|-?те|-?та)")
+_GLUED_BEFORE = re.compile(r"\w[-‑_/]$")
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:№|No\.?|N)\s*$")
+_PLUS_BEFORE = re.compile(r"\+\s*$")
+_PHONE_AFTER = re.compile(r"\)\s*\d|-\d\d-\d\d|\d")
+_CLOCK_AFTER = re.compile(r"[:]\d")
+_CLOCK_BEFORE = re.compile(r"\d:$")
+_PHONE_TAIL = re.compile(r"\s*[-‑]\s*\d\d[-‑]\d\d")
+_ENUMERATOR_AFTER = re.compile(r"[.)]\s")
+_LATIN_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
+_YEAR_UNIT_AFTER = re.compile(r"\s*(?:%|процент|пайыз|тенге|теңге|тг|человек|адам)")
 
 
 def _excluded(text: str, n: NumberSpan) -> bool:
     before = text[max(0, n.start - 3) : n.start]
     if _REFERENCE_BEFORE.search(text[max(0, n.start - 40) : n.start]):
         return True
-    if _TIME.match(n.text) and re.match(r"(?i)\s*(?:час|сағ|-?де|-?да|-?те|-?та)", text[n.end : n.end + 6]):
+    if _TIME.match(n.text) and _HOUR_AFTER.match(text[n.end : n.end + 6]):
         return True
     after = text[n.end : n.end + 3]
     if n.ordinal:
         return True
-    if re.search(r"\w[-‑_/]$", before):  # "Парыз-2025", "COVID-19", "IMG-1024"
+    if _GLUED_BEFORE.search(before):  # "Парыз-2025", "COVID-19", "IMG-1024"
         return True
-    if re.search(r"(?:№|No\.?|N)\s*$", text[max(0, n.start - 4) : n.start]):
+    if _NUMBER_SIGN_BEFORE.search(text[max(0, n.start - 4) : n.start]):
         return True
-    if re.search(r"\+\s*$", before) or re.match(r"\)\s*\d|-\d\d-\d\d|\d", after):  # phones
+    if _PLUS_BEFORE.search(before) or _PHONE_AFTER.match(after):  # phones
         return True  # ("(15 млн теңге)" is a figure in brackets, "(727) 2..." a phone code)
-    if re.match(r"[:]\d", after) or (before.endswith(":") and re.search(r"\d:$", before)):  # times
+    if _CLOCK_AFTER.match(after) or (before.endswith(":") and _CLOCK_BEFORE.search(before)):  # times
         return True
-    if re.match(r"\s*[-‑]\s*\d\d[-‑]\d\d", text[n.end : n.end + 10]):
+    if _PHONE_TAIL.match(text[n.end : n.end + 10]):
         return True
     line_start = text.rfind("\n", 0, n.start) + 1
-    if not text[line_start : n.start].strip() and re.match(r"[.)]\s", after):  # list enumerator
+    if not text[line_start : n.start].strip() and _ENUMERATOR_AFTER.match(after):  # list enumerator
         return True
-    if not n.words and re.search(r"\b[A-Z][A-Za-z]+\s$", text[max(0, n.start - 20) : n.start]):
+    if not n.words and _LATIN_NAME_BEFORE.search(text[max(0, n.start - 20) : n.start]):
         return True  # "Enbek Skills 2.0", "Windows 11"
     return (
         not n.multiplier
@@ -213,7 +226,7 @@ def _excluded(text: str, n: NumberSpan) -> bool:
         and isinstance(n.value, int)
         and 1900 <= n.value <= 2100
         and len(n.text) == 4
-        and not re.match(r"\s*(?:%|процент|пайыз|тенге|теңге|тг|человек|адам)", text[n.end : n.end + 12])
+        and not _YEAR_UNIT_AFTER.match(text[n.end : n.end + 12])
     )
 
 
@@ -227,12 +240,27 @@ _KK_CHANGE = re.compile(
 )
 
 
+def _pre_rule(pattern: str, qual: str, kazakh: bool) -> tuple[re.Pattern[str], str]:
+    """A qualifier word ending the text before a number (compiled once, used per number)."""
+    # "почти на 15%", "более чем на 20%": the qualifier stands before the preposition
+    na = r"(?:на\s+)?" if not kazakh and qual != "up_to" else ""
+    return re.compile(r"(?i)(?<![\w-])(?:" + pattern + r")\s+" + na + "$"), qual
+
+
+_PRE_RULES = {
+    False: [_pre_rule(pattern, qual, False) for pattern, qual in _RU_PRE],
+    True: [_pre_rule(pattern, qual, True) for pattern, qual in _KK_PRE],
+}
+_POST_RULES = {
+    kazakh: [(re.compile(r"(?i)\s+(?:" + pattern + r")(?![\w])"), qual) for pattern, qual in rules]
+    for kazakh, rules in ((False, _RU_POST), (True, _KK_POST))
+}
+
+
 def _pre_qualifier(text: str, start: int, lang: str) -> tuple[str, int] | None:
     window = text[max(0, start - 40) : start]
-    for pattern, qual in _RU_PRE if lang != "kk" else _KK_PRE:
-        # "почти на 15%", "более чем на 20%": the qualifier stands before the preposition
-        na = r"(?:на\s+)?" if lang != "kk" and qual != "up_to" else ""
-        m = re.search(r"(?i)(?<![\w-])(?:" + pattern + r")\s+" + na + "$", window)
+    for rx, qual in _PRE_RULES[lang == "kk"]:
+        m = rx.search(window)
         if m:
             if qual == "up_to" and _RU_CHANGE_TO.search(text[max(0, start - 60) : start]):
                 return None
@@ -247,9 +275,8 @@ _KK_COMPARATIVE = {"көп", "артық", "кем", "аз"}
 
 
 def _post_qualifier(text: str, pos: int, lang: str) -> tuple[str, int] | None:
-    rules = _KK_POST if lang == "kk" else _RU_POST
-    for pattern, qual in rules:
-        m = re.match(r"(?i)\s+(?:" + pattern + r")(?![\w])", text[pos : pos + 30])
+    for rx, qual in _POST_RULES[lang == "kk"]:
+        m = rx.match(text[pos : pos + 30])
         if m:
             if lang == "kk" and m.group().strip().lower() in _KK_COMPARATIVE and _KK_DATIVE_END.search(
                 text[max(0, pos - 4) : pos]
@@ -274,20 +301,25 @@ def _words_after(text: str, pos: int, limit: int = 5) -> list[re.Match[str]]:
     return out
 
 
+_SYMBOL = re.compile(r"[ \u00a0]?(%|₸|\$)")
+_PERCENT_POINTS = re.compile(r"(?i)\s+(?:процентн\w*\s+пункт\w*|п\.\s?п\.|пайыздық\s+тармақ\w*)")
+_ABBREVIATED_UNIT = re.compile(r"\s+(МРП|АЕК|ЕАЕК|МЗП|ЕТЖ|га|км|кг|кВт|МВт|ГВт)(?![\w])")
+_MONEY_OR_PERCENT = re.compile(
+    r"(?i)\s+(процент\w*|пайыз\w*|тенге|теңге\w*|тг\.?|долларов|доллар\w*|долл\.|евро|рубл\w*)(?![\w])"
+)
+
+
 def _symbol_unit(text: str, pos: int) -> _Unit | None:
-    m = re.match(r"[ \u00a0]?(%|₸|\$)", text[pos : pos + 3])
+    m = _SYMBOL.match(text[pos : pos + 3])
     if m:
         return _Unit("%" if m.group(1) == "%" else _CURRENCY[m.group(1)], pos + m.end())
-    m = re.match(r"(?i)\s+(?:процентн\w*\s+пункт\w*|п\.\s?п\.|пайыздық\s+тармақ\w*)", text[pos : pos + 40])
+    m = _PERCENT_POINTS.match(text[pos : pos + 40])
     if m:  # percentage points are not percent
         return _Unit("пайыздық тармақ" if "пайыз" in m.group().lower() else "процентный пункт", pos + m.end())
-    m = re.match(r"\s+(МРП|АЕК|ЕАЕК|МЗП|ЕТЖ|га|км|кг|кВт|МВт|ГВт)(?![\w])", text[pos : pos + 8])
+    m = _ABBREVIATED_UNIT.match(text[pos : pos + 8])
     if m:
         return _Unit(m.group(1), pos + m.end())
-    m = re.match(
-        r"(?i)\s+(процент\w*|пайыз\w*|тенге|теңге\w*|тг\.?|долларов|доллар\w*|долл\.|евро|рубл\w*)(?![\w])",
-        text[pos : pos + 20],
-    )
+    m = _MONEY_OR_PERCENT.match(text[pos : pos + 20])
     if m:
         w = m.group(1).lower().rstrip(".")
         if w.startswith(("процент", "пайыз")):
@@ -436,6 +468,9 @@ _KK_MEASURE_STEMS = {
 _KK_REL_ADJ = re.compile(r"^(.{3,}?)(?:лық|лік|дық|дік|тық|тік)$")
 
 
+# The Kazakh word tests below depend on the word alone and are asked several times for
+# each number (every candidate word of its noun phrase): cached per word form.
+@lru_cache(maxsize=1 << 15)
 def _kk_relational_stem(word: str) -> str | None:
     """ "орындық" (for N places) -> "орын" when the stem is a noun of measure and the word is not."""
     lex = kk_morph.known_nouns()
@@ -445,6 +480,7 @@ def _kk_relational_stem(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def _kk_is_izafet(word: str) -> bool:
     """3rd-person possessive (izafet head): "орны", "жәрмеңкесі"; not the accusative "адамды"."""
     low = word.lower()
@@ -457,6 +493,7 @@ def _kk_is_izafet(word: str) -> bool:
     return not (acc and kk_morph.lemma(acc.group(1)) == acc.group(1) and acc.group(1) in lex)
 
 
+@lru_cache(maxsize=1 << 15)
 def _kk_is_adj(word: str) -> bool:
     low = word.lower()
     if low in _KK_ADJ or re.search(r"(лы|лі|ды|ді|ты|ті|сыз|сіз|дағы|дегі|тағы|тегі)$", low):
@@ -480,6 +517,7 @@ _KK_LIGHT_VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def _kk_case_marked(word: str) -> bool:
     low = word.lower()
     lem = kk_morph.lemma(low)
@@ -625,6 +663,27 @@ _KK_FUNCTION = frozenset(
 )
 
 
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in _CYRILLIC_WORD.findall(text)}
+
+
+def _one_language(text: str, lang: str) -> str | None:
+    """The language every sentence of ``text`` is read in, when it shows without splitting.
+
+    ``_sentence_lang`` keeps a Russian default for a sentence without Kazakh letters, and a
+    Kazakh default unless the sentence has two Russian function words; a text with no
+    Kazakh letter, or with fewer than two Russian function words, has no such sentence.
+    """
+    if lang == "ru" and not _KK_LETTERS.search(text):
+        return "ru"
+    if lang == "kk" and len(_lower_words(text) & _RU_FUNCTION) < 2:
+        return "kk"
+    return None
+
+
 def _sentence_lang(sentence: str, default: str) -> str:
     """Language of one sentence: Kazakh letters -> "kk"; none but Russian function words -> "ru".
 
@@ -639,7 +698,7 @@ def _sentence_lang(sentence: str, default: str) -> str:
         return "ru"
     letters = len(re.findall(r"[а-яёәғқңөұүһі]", sentence, re.I))
     kk_share = len(_KK_LETTERS.findall(sentence)) / max(1, letters)
-    words = {w.lower() for w in re.findall(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", sentence)}
+    words = _lower_words(sentence)
     ru_fn, kk_fn = len(words & _RU_FUNCTION), len(words & _KK_FUNCTION)
     if default == "ru":
         return "kk" if kk_share > 0.02 and kk_fn and not ru_fn else "ru"
@@ -670,6 +729,9 @@ def extract_figures(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
     "mixed"/"und" text goes by the letters of each sentence. Consecutive sentences of one
     language are read together, so a partitive ("олардың 640-ы") still sees the figure before.
     """
+    single = _one_language(text, lang)
+    if single is not None:
+        return _extract(text, single, skip)
     runs = _lang_runs(text, lang)
     if len(runs) <= 1:
         return _extract(text, runs[0][2] if runs else ("kk" if lang == "kk" else "ru"), skip)
