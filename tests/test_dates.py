@@ -133,3 +133,25 @@ def test_month_prefilter_keeps_every_month_word() -> None:
     assert all(_has_month_word(word) for word in forms)
     assert all(_has_month_word(word) for word in ("МАЯ", "Қыркүйегінде", "декабрём", "ЖЕЛТОҚСАН"))
     assert not _has_month_word("Аким района наградил победителей 5 числа.")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["_KK_FULL", "_NUMERIC", "_ISO", "_DAY_MONTH", "_KK_MONTH_DAY", "_MONTH_RANGE", "_KK_YEAR_MONTH",
+     "_MONTH_YEAR", "_YEAR_RANGE", "_YEAR_SINGLE", "_RU_MONTH_ONLY", "_KK_MONTH_ONLY"],
+)
+def test_first_character_guard_keeps_every_match(name: str) -> None:
+    """Each date pattern starts with a first-character lookahead for speed; without it the
+    pattern must find exactly the same matches."""
+    import re
+
+    from extractors import dates
+
+    guarded = getattr(dates, name)
+    head = re.match(r"(\(\?i\))?(\(\?=\[[^\]]+\]\))", guarded.pattern)
+    assert head is not None, "the pattern lost its first-character guard"
+    bare = re.compile(guarded.pattern[: head.start(2)] + guarded.pattern[head.end(2) :], guarded.flags)
+    texts = [row["text"] for lang in ("ru", "kk") for row in _rows(lang)]
+    texts += [t.upper() for t in texts]
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
