@@ -372,6 +372,7 @@ def _pymorphy_surname(word: str) -> _Surname | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _bare_surname_analyses(word: str, russian_cases: bool) -> tuple[_Surname, ...]:
     """A word without surname suffix used as surname (Бекмурат, Турсын): as-is, or a
     masculine Russian case form of a consonant-final one (Бекмурата → Бекмурат)."""
@@ -632,7 +633,10 @@ def _patronymic(word: str, russian_cases: bool) -> tuple[str, Gender] | None:
     return None
 
 
-def _given_analyses(word: str, russian_cases: bool) -> list[_Given]:
+@lru_cache(maxsize=16384)
+def _given_analyses(word: str, russian_cases: bool) -> tuple[_Given, ...]:
+    """Readings of ``word`` as a given name; cached: each word of a two-word name is read in
+    both roles (given, surname) and the same names recur through an article."""
     low = _lk(word)
     out: list[_Given] = []
     hit = _listed_given(word)
@@ -644,7 +648,7 @@ def _given_analyses(word: str, russian_cases: bool) -> list[_Given]:
         out.append(_Given(hit[0], hit[1], CASES))
     if not out and russian_cases and not _surname_analyses(word, True):
         out.extend(_pymorphy_name_forms(word))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=16384)

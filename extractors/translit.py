@@ -187,7 +187,10 @@ def to_ascii(s: str) -> str:
     return "".join(ch for ch in out if ord(ch) < 128)
 
 
+@lru_cache(maxsize=65536)
 def _key_word(w: str) -> str:
+    """The ``latin_key`` of one word; cached, since given names and surnames recur across
+    the many name spellings the key is asked for."""
     if _CYR.search(w):
         w = fix_lookalikes(w)
         s = "".join(_KEY_CYR.get(ch, ch) for ch in w.lower())
