@@ -344,6 +344,8 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
     place_target: _Nom | None = None  # the nomination whose ranked places the last sentence gave
     for s, e in sents:
         in_sent = [p for p in _people_in(people, s, e) if (p[0], p[1]) not in used_people]
+        if not in_sent and place_target is None:
+            continue  # nothing to attach and no ranked places to carry on
         sent_text = text[s:e]
         place = _PLACE.search(sent_text)
         if not in_sent:

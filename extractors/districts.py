@@ -291,22 +291,24 @@ def _match_form(text: str, toks: list[_Token], i: int, form: _Form, key: str) ->
 
 
 def _find_hits(text: str, toks: list[_Token], langs: frozenset[str]) -> list[_Hit]:
+    """Gazetteer hits, left to right, each starting at a capitalised token; a hit's tokens
+    are not looked at again. Only capitalised tokens can start one, so only they are visited."""
     index = _index()
     hits: list[_Hit] = []
     i = 0
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
+    for k in [k for k, tok in enumerate(toks) if tok.raw[:1].isupper() and len(tok.low) >= 2]:
+        if k < i:
+            continue  # inside the previous hit
+        i = k
+        low = toks[i].low
         found: list[tuple[int, _Form, str]] = []
-        if tok.raw[:1].isupper() and len(tok.low) >= 2:
-            low = tok.low
-            for cut in range(0, min(MAX_CUT, len(low) - 2) + 1):
-                key = low[: len(low) - cut]
-                for form in index.get(key, ()):
-                    if form.langs & langs:
-                        match = _match_form(text, toks, i, form, key)
-                        if match is not None:
-                            found.append((match[0], form, match[1]))
+        for cut in range(0, min(MAX_CUT, len(low) - 2) + 1):
+            key = low[: len(low) - cut]
+            for form in index.get(key, ()):
+                if form.langs & langs:
+                    match = _match_form(text, toks, i, form, key)
+                    if match is not None:
+                        found.append((match[0], form, match[1]))
         best: _Hit | None = None
         if found:
             top = max(j for j, _, _ in found)
@@ -324,8 +326,6 @@ def _find_hits(text: str, toks: list[_Token], langs: frozenset[str]) -> list[_Hi
         if best is not None and best.cands:
             hits.append(best)
             i = best.j
-        else:
-            i += 1
     return hits
 
 

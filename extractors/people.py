@@ -42,9 +42,11 @@ ABBREVIATION = re.compile(rf"[{UPPER}]{{2,4}}")
 # A whitespace-separated word that is an ABBREVIATION.
 ABBREVIATION_WORD = re.compile(rf"(?<!\S)[{UPPER}]{{2,4}}(?!\S)")
 INITIAL = rf"[{UPPER}]\."
-# Up to three name words (or initials) separated by single spaces.
+INITIAL_RE = re.compile(INITIAL)
+# Up to three name words (or initials) separated by single spaces. Every match starts with
+# a capital: the leading lookahead (zero width) lets the scan skip other positions quickly.
 NAME_SEQUENCE = re.compile(
-    rf"(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
+    rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}\-])(?:{INITIAL}\s?){{0,2}}{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
 )
 # A surname suffix, then nothing or a Russian case ending or Kazakh case/plural ending.
 SURNAME_SHAPE = re.compile(
@@ -56,7 +58,7 @@ SURNAME_SHAPE = re.compile(
 )
 # Plural surnames: Russian "Абдрахмановы/-ых", Kazakh "Абдрахмановтар" with any case ending.
 FAMILY_WORD = re.compile(
-    rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
+    rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
 )
 PERSON_LABELS = {"PER", "PERSON"}
 MAYBE_PERSON_LABELS = {"LOC", "ORG", "GPE", "LOCATION", "ORGANISATION"}
@@ -205,7 +207,7 @@ def _candidates_from_rules(
         run_start, run_end = _without_places(text, raw_start, raw_end, places)
         surface = text[run_start:run_end]
         words = surface.split()
-        name_words = [w for w in words if not re.fullmatch(INITIAL, w)]
+        name_words = [w for w in words if not INITIAL_RE.fullmatch(w)]
         if len(words) < 2:
             continue
         has_given = any(is_given_name(w) for w in name_words) or (

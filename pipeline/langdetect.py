@@ -11,7 +11,9 @@ an article alternating Kazakh and Russian paragraphs comes out ``mixed``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.records import Lang
 
@@ -40,16 +42,21 @@ class LangResult:
     segments: list[tuple[int, int, Lang]]  # paragraph spans with their own language
 
 
+@lru_cache(maxsize=1 << 16)
+def _vote(word: str) -> str:
+    """The language one word votes for ("kk", "ru" or ""); cached, words recur."""
+    lower = word.lower()
+    if not KAZAKH_LETTERS.isdisjoint(word) or lower in KAZAKH_WORDS:
+        return "kk"
+    if not RUSSIAN_ONLY_LETTERS.isdisjoint(word) or lower in RUSSIAN_WORDS:
+        return "ru"
+    return ""
+
+
 def word_votes(text: str) -> tuple[int, int]:
     """(Kazakh votes, Russian votes) from the words of ``text``."""
-    kk = ru = 0
-    for word in WORD.findall(text):  # set.isdisjoint scans the letters in C, not per letter in Python
-        lower = word.lower()
-        if not KAZAKH_LETTERS.isdisjoint(word) or lower in KAZAKH_WORDS:
-            kk += 1
-        elif not RUSSIAN_ONLY_LETTERS.isdisjoint(word) or lower in RUSSIAN_WORDS:
-            ru += 1
-    return kk, ru
+    votes = Counter(map(_vote, WORD.findall(text)))
+    return votes["kk"], votes["ru"]
 
 
 def detect(text: str, offset: int = 0) -> LangResult:
