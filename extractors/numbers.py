@@ -82,8 +82,8 @@ _KK_SUF = (
     r"да|де|та|те|ның|нің|дың|дің|тың|тің|ы|і|сы|сі|ын|ін|ны|ні|ды|ді|ты|ті)"
 )
 _RU_ORD = r"(?:й|я|е|го|му|м|х|ый|ий|ой|ая|ое|ые|ых|ого|ом|ую|ей)"
-_DIGITS_RE = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?P<frac>[.,]\d+)?"
+_DIGITS_RE = re.compile(  # "(?=\d)": every match starts with a digit; the scan skips other positions fast
+    r"(?=\d)(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?P<frac>[.,]\d+)?"
     r"(?P<glue>[-‑–]?(?P<suf>" + _KK_SUF + r"|" + _RU_ORD + r")(?![\w]))?"
     r"(?:[ \u00a0]?(?P<mult>" + _MULT_WORD + r"))?"
 )
@@ -216,8 +216,11 @@ def _number_words(text: str, lang: str) -> list[Found]:
             if role is not None:
                 found.append((w, role))
         return found
-    for w in _WORD_RE.finditer(text):
-        r = _word_role_ru(w.group())
+    # Roles of all words first (findall and map stay in C), positions only if one has a role.
+    roles = list(map(_word_role_ru, _WORD_RE.findall(text)))
+    if not any(roles):
+        return found
+    for w, r in zip(_WORD_RE.finditer(text), roles, strict=True):
         if r is not None:
             found.append((w, (r[0], r[1], "")))
     return found
