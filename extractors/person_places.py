@@ -48,11 +48,14 @@ CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
 
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)$")
+
+
 def _abbreviation_dot(text: str, cut: re.Match[str]) -> bool:
     """The dot of "с.", "г.", "обл." is no clause boundary ("из с. Шаян района ...")."""
     if cut.group() != ".":
         return False
-    word = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)?)$", text[max(0, cut.start() - 8) : cut.start()])
+    word = _WORD_BEFORE_DOT.search(text[max(0, cut.start() - 8) : cut.start()])
     return word is not None and word.group(1).lower() in ABBREVIATIONS
 
 
@@ -60,8 +63,10 @@ def _descriptor_start(text: str, start: int, blockers: Sequence[tuple[int, int]]
     """Where the descriptor before a name begins: after the last clause boundary and after
     any other person's mention (a place before another person belongs to them)."""
     window_start = max(0, start - reach)
-    cuts = [cut for cut in BOUNDARY.finditer(text, window_start, start) if not _abbreviation_dot(text, cut)]
-    window_start = cuts[-1].end() if cuts else window_start
+    # the last boundary that is not an abbreviation dot (tested from the end: only it matters)
+    cuts = list(BOUNDARY.finditer(text, window_start, start))
+    last = next((cut for cut in reversed(cuts) if not _abbreviation_dot(text, cut)), None)
+    window_start = last.end() if last else window_start
     ends = [b_end for b_start, b_end in blockers if window_start <= b_start and b_end <= start]
     return max(ends, default=window_start)
 
