@@ -146,7 +146,7 @@ def _ru_number_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _word_role_ru(word: str) -> tuple[str, float] | None:
     """('unit', v) for cardinals, ('mult', v) for тысяча/миллион, ('half', 1.5) for полтора.
 
@@ -155,7 +155,7 @@ def _word_role_ru(word: str) -> tuple[str, float] | None:
     return _word_role_ru_lower(word.lower())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _word_role_ru_lower(low: str) -> tuple[str, float] | None:
     """``_word_role_ru`` of a lower-cased word, cached: articles repeat their words."""
     if low in {"тыс", "млн", "млрд", "трлн"}:
