@@ -8,6 +8,7 @@ parent process only appends bytes and counts.
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import threading
@@ -98,7 +99,28 @@ def process_records(
     stages = stages_for(config, factory)
     with _LOCK:
         run_stages(stages, docs)
+        _freeze_models()
     return [safe_record(doc) for doc in docs]
+
+
+_FROZEN = False
+
+
+def _freeze_models() -> None:
+    """After the first batch (models, gazetteer and lexicons now loaded), once per process:
+    move every object alive into the garbage collector's permanent generation.
+
+    Those millions of long-lived objects were otherwise re-scanned by every full
+    collection (~0.06 s each, several per 600 articles) without ever being garbage.
+    Reference counting still frees them; only the cyclic collector skips them (garbage
+    left by the loading is collected first). Done before the fork of worker processes,
+    it also keeps their pages shared.
+    """
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.collect()
+        gc.freeze()
 
 
 def process_batch_lines(
