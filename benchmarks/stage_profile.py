@@ -65,6 +65,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument("--cprofile", action="store_true")
+    parser.add_argument("--kk-ner", default=None, help="Kazakh NER backend [the pipeline's default]")
     parser.add_argument("--factru", type=Path, default=DEFAULT_FACTRU)
     parser.add_argument("--kaznerd", type=Path, default=DEFAULT_KAZNERD)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
@@ -77,7 +78,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kzextract-profile-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         info = build_corpus(corpus, args.articles, args.factru, args.kaznerd, args.seeds)
-        config = PipelineConfig()
+        config = PipelineConfig() if args.kk_ner is None else PipelineConfig(kk_ner=args.kk_ner)
         warm_up(config, timed_stages)
         SPENT.clear()
         profiler = cProfile.Profile() if args.cprofile else None

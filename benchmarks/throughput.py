@@ -19,6 +19,10 @@ Then, in one run, it measures:
   subprocess, with one BLAS thread (as kzextract's workers run) and with numpy's
   default threads; the faster of the two is the baseline.
 
+Every configuration runs ``--repeat`` times (default 3) in interleaved rounds and its
+row is the median run: on a shared VM the speed of the machine drifts by tens of per
+cent within minutes, and one run per configuration made the ratios swing with it.
+
 It prints a table and the ratios against the targets. Usage::
 
     .venv/bin/python benchmarks/throughput.py            # full run, ~5-10 minutes on 2 cores
@@ -34,6 +38,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -242,10 +247,16 @@ def first_shard_has_data(out: Path) -> bool:
     return first.exists() and first.stat().st_size > 0
 
 
-def run_kzextract(corpus: Path, workers: int, batch_size: int | None, work: Path) -> Row:
-    out = work / f"out-w{workers}-b{batch_size or 'default'}"
+def run_kzextract(
+    corpus: Path, workers: int, batch_size: int | None, work: Path, kk_ner: str | None = None
+) -> Row:
+    out = work / f"out-w{workers}-b{batch_size or 'default'}-{kk_ner or 'default'}"
+    if out.exists():  # a previous round's output: the first-record clock must see a fresh directory
+        shutil.rmtree(out)
     cmd = [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "-o", f"{out}/", "-q"]
     cmd += ["--workers", str(workers)]
+    if kk_ner:
+        cmd += ["--kk-ner", kk_ner]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
     started, cpu = time.perf_counter(), children_cpu()
@@ -265,7 +276,8 @@ def run_kzextract(corpus: Path, workers: int, batch_size: int | None, work: Path
     errors = run.get("errors_by_type") or {}
     return Row(
         f"kzextract, {workers} worker{'s' if workers > 1 else ''}"
-        + (f", batch {batch_size}" if batch_size else ""),
+        + (f", batch {batch_size}" if batch_size else "")
+        + (f", --kk-ner {kk_ner}" if kk_ner else ""),
         int(run["written"]),
         int(run["chars"]),
         seconds=max(1e-9, wall - startup),  # processing: first record to exit, start-up excluded
@@ -301,6 +313,22 @@ def print_table(rows: list[Row], corpus_info: dict[str, int]) -> None:
             row.note,
         )
     Console(width=140).print(table)
+
+
+def medians(runs: list[Row]) -> list[Row]:
+    """One row per configuration: its median run by processing time, noting the spread of chars/s."""
+    by_name: dict[str, list[Row]] = {}
+    for row in runs:
+        by_name.setdefault(row.name, []).append(row)
+    rows: list[Row] = []
+    for group in by_name.values():
+        group.sort(key=lambda r: r.seconds)
+        middle = group[(len(group) - 1) // 2]
+        if len(group) > 1:
+            spread = f"median of {len(group)}; chars/s {group[-1].cps:,.0f}-{group[0].cps:,.0f}"
+            middle.note = f"{middle.note}; {spread}" if middle.note else spread
+        rows.append(middle)
+    return rows
 
 
 def verdicts(rows: list[Row]) -> list[str]:
@@ -367,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=None, help="kzextract --batch-size [its default]")
     parser.add_argument("--sweep", default="", help="also time these batch sizes with 1 worker, e.g. 4,16,64")
     parser.add_argument("--no-natasha", action="store_true", help="skip the natasha baseline")
+    parser.add_argument("--kk-ner", default=None, help="kzextract --kk-ner backend [its default]")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; each row is the median")
     parser.add_argument("--json", type=Path, default=None, help="also write the rows as JSON here")
     parser.add_argument("--natasha-only", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -381,14 +411,16 @@ def main(argv: list[str] | None = None) -> int:
         corpus = work / "corpus.jsonl"
         info = build_corpus(corpus, args.articles, args.factru, args.kaznerd, args.seeds)
         print(f"corpus: {info}")
-        rows: list[Row] = []
-        if not args.no_natasha:
-            rows.append(run_natasha(corpus, threads=1))
-            rows.append(run_natasha(corpus, threads=None))
-        for workers in [int(w) for w in args.workers.split(",") if w]:
-            rows.append(run_kzextract(corpus, workers, args.batch_size, work))
-        for size in [int(s) for s in args.sweep.split(",") if s]:
-            rows.append(run_kzextract(corpus, 1, size, work))
+        runs: list[Row] = []
+        for _ in range(args.repeat):  # interleaved rounds: a slow spell of the machine hits every run alike
+            if not args.no_natasha:
+                runs.append(run_natasha(corpus, threads=1))
+                runs.append(run_natasha(corpus, threads=None))
+            for workers in [int(w) for w in args.workers.split(",") if w]:
+                runs.append(run_kzextract(corpus, workers, args.batch_size, work, args.kk_ner))
+            for size in [int(s) for s in args.sweep.split(",") if s]:
+                runs.append(run_kzextract(corpus, 1, size, work, args.kk_ner))
+        rows = medians(runs)
         print_table(rows, info)
         for line in verdicts(rows):
             print(line)

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.cli_review import export, review, stats
-from pipeline.config import KkBackend, PipelineConfig
+from pipeline.config import KK_BACKENDS, KkBackend, PipelineConfig
 
 app = typer.Typer(
     add_completion=False,
@@ -46,8 +46,12 @@ def run(
         ),
     ] = "outputs/records.jsonl",
     kk_ner: Annotated[
-        str, typer.Option("--kk-ner", help="Kazakh NER backend: spacy (built in), stanza (optional), natasha")
-    ] = "spacy",
+        str,
+        typer.Option(
+            "--kk-ner",
+            help="Kazakh NER backend: cnn (built in, fast), spacy (built in), stanza (optional), natasha",
+        ),
+    ] = "cnn",
     batch_size: Annotated[
         int | None, typer.Option(help="articles per batch sent to a worker [default: measured best]")
     ] = None,
@@ -82,8 +86,8 @@ def run(
     from pipeline.runner import DEFAULT_BATCH_SIZE, ResumeError, default_workers
     from pipeline.runner import run as run_pipeline
 
-    if kk_ner not in ("spacy", "stanza", "natasha"):
-        err.print(f"[red]--kk-ner must be spacy, stanza or natasha, not {kk_ner!r}[/red]")
+    if kk_ner not in KK_BACKENDS:
+        err.print(f"[red]--kk-ner must be one of {', '.join(KK_BACKENDS)}, not {kk_ner!r}[/red]")
         raise typer.Exit(EXIT_USAGE)
     if engine not in ("local", "dask"):
         err.print(f"[red]--engine must be local or dask, not {engine!r}[/red]")

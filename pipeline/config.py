@@ -6,13 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-KkBackend = Literal["spacy", "stanza", "natasha"]
+KkBackend = Literal["cnn", "spacy", "stanza", "natasha"]
+KK_BACKENDS: tuple[str, ...] = ("cnn", "spacy", "stanza", "natasha")
 
 
 class PipelineConfig(BaseModel):
     """Everything a worker needs to build the same pipeline as the parent process."""
 
-    kk_ner: KkBackend = Field(default="spacy", description="Kazakh NER backend")
+    kk_ner: KkBackend = Field(default="cnn", description="Kazakh NER backend")
     ner_batch_size: int = Field(default=64, ge=1, description="paragraphs per NER model call")
     max_chars: int = Field(
         default=200_000,

@@ -44,14 +44,15 @@ def pipeline_version() -> str:
 
 @cache
 def model_versions() -> dict[str, Any]:
-    """Versions of the model packages and of the Kazakh NER model shipped with kzextract."""
+    """Versions of the model packages and of the Kazakh NER models shipped with kzextract."""
     versions: dict[str, Any] = {name: package_version(name) for name in MODEL_PACKAGES}
-    meta = Path(__file__).resolve().parent.parent / "extractors" / "models" / "kk_ner" / "meta.json"
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        versions["kk_ner"] = {key: data.get(key) for key in ("lang", "name", "version", "spacy_version")}
-    except (OSError, ValueError):
-        versions["kk_ner"] = None
+    models = Path(__file__).resolve().parent.parent / "extractors" / "models"
+    for name in ("kk_ner_cnn", "kk_ner"):
+        try:
+            data = json.loads((models / name / "meta.json").read_text(encoding="utf-8"))
+            versions[name] = {key: data.get(key) for key in ("lang", "name", "version", "spacy_version")}
+        except (OSError, ValueError):
+            versions[name] = None
     return versions
 
 

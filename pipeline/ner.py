@@ -1,7 +1,8 @@
 """The NER stage: every paragraph goes to the model of its language, in batches.
 
 Russian paragraphs go to natasha; Kazakh ones to the Kazakh backend chosen in the
-config (the spaCy model trained on KazNERD by default). Paragraphs of all documents in
+config (by default the NumPy CNN-CRF trained on KazNERD, ``extractors.kk_ner_cnn``;
+the spaCy model trained on the same data is ``--kk-ner spacy``). Paragraphs of all documents in
 a batch are tagged together, which is what makes the models fast, and the spans are
 shifted back to article offsets.
 """
@@ -34,6 +35,11 @@ def kazakh_tagger(backend: KkBackend) -> Tagger:
 
         stanza_ner = StanzaKazakhNER.load()
         return lambda texts, batch_size: stanza_ner.pipe(texts, batch_size=batch_size)
+    if backend == "cnn":
+        from extractors.kk_ner_cnn import FastKazakhNER
+
+        cnn_ner = FastKazakhNER.load()
+        return lambda texts, batch_size: cnn_ner.pipe(texts, batch_size=batch_size)
     from extractors.kk_ner import KazakhNER
 
     spacy_ner = KazakhNER.load()

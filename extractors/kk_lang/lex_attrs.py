@@ -1,96 +1,15 @@
-"""Lexical attributes for Kazakh: ``like_num`` for number words and a stemmed NORM.
+"""spaCy lexical attributes for Kazakh: ``like_num`` and a stemmed ``NORM``.
 
-``like_num`` recognises digits (also with a hyphenated case ending, "500-ге"),
-decimals ("2,5"), fractions, and Kazakh number words with their case, ordinal,
-collective and approximative endings ("мыңнан", "екіге", "бірінші", "үшеу",
-"жүздеген").
-
-``NORM`` is the lower-cased word with one or two inflectional endings (case, plural)
-stripped ("Алматыға" -> "алматы", "Қасымның" -> "қасым"). The accusative (-ны, -ды, -ты) is left alone: it
-collides with verb forms and stems such as "Алматы". Kazakh is agglutinative,
-and a NER model embedding the stem generalises across the forms of a name.
+The functions live in ``extractors.kk_word_attrs`` (no spaCy import there); this
+module only maps them to spaCy's attribute ids for the ``kk`` language.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.attrs import LIKE_NUM, NORM
 
-_NUM_STEMS: tuple[str, ...] = (
-    "нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз",
-    "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан",
-    "жүз", "мың", "миллион", "миллиард", "триллион",
-)  # fmt: skip
-
-# stems as they appear before endings that drop or change the final vowel (екеу, алтау)
-_NUM_ALT_STEMS: dict[str, str] = {"екеу": "екі", "алтау": "алты", "жетеу": "жеті", "біреу": "бір"}
-
-_NUM_ENDINGS: tuple[str, ...] = (
-    # ordinal
-    "ыншы", "інші", "нші", "ншы",
-    # approximative / collective / plural
-    "деген", "даған", "теген", "таған", "еу", "ау", "лар", "лер", "дар", "дер", "тар", "тер",
-    # possessive 3rd person
-    "ы", "і", "сы", "сі",
-    # cases
-    "ға", "ге", "қа", "ке", "на", "не", "а", "е",
-    "ны", "ні", "ды", "ді", "ты", "ті", "н",
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "да", "де", "та", "те", "нда", "нде",
-    "нан", "нен", "дан", "ден", "тан", "тен",
-    "мен", "бен", "пен", "менен", "бенен", "пенен",
-    "дай", "дей", "тай", "тей",
-    "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
-)  # fmt: skip
-
-# inflected forms of "он" that are overwhelmingly the pronoun "ол" or adverbs
-_NOT_NUMBERS: frozenset[str] = frozenset(
-    {"оны", "онда", "оның", "онымен", "оған", "одан", "ондай", "ондағы", "онан", "бесе", "жүзі"}
-)
-
-_ENDING_GROUP = "|".join(sorted(_NUM_ENDINGS, key=len, reverse=True))
-_STEM_GROUP = "|".join(sorted((*_NUM_STEMS, *_NUM_ALT_STEMS), key=len, reverse=True))
-_NUM_WORD_RE = re.compile(rf"^(?:{_STEM_GROUP})(?:{_ENDING_GROUP}){{0,3}}$")
-_DIGIT_RE = re.compile(r"^[+\-±~]?\d+(?:[.,]\d+)*(?:/\d+)?(?:-[^\W\d_]+)?$")
-
-
-def like_num(text: str) -> bool:
-    """True for digits (optionally with a hyphenated ending) and Kazakh number words."""
-    if _DIGIT_RE.match(text):
-        return True
-    lower = text.lower()
-    if lower in _NOT_NUMBERS:
-        return False
-    return bool(_NUM_WORD_RE.match(lower))
-
-
-_INFLECTIONS: tuple[str, ...] = (
-    "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі",
-    "ның", "нің", "дың", "дің", "тың", "тің",
-    "нан", "нен", "дан", "ден", "тан", "тен",
-    "мен", "бен", "пен",
-    "нда", "нде", "да", "де", "та", "те",
-    "ға", "ге", "қа", "ке",
-    "лар", "лер", "дар", "дер", "тар", "тер",
-)  # fmt: skip
-_MIN_STEM = 4
-
-
-def stem_norm(text: str) -> str:
-    """Lower-case ``text`` and strip up to two case/plural endings (a light stemmer)."""
-    lower = text.lower()
-    if not lower.isalpha():
-        return lower
-    word = lower
-    for _ in range(2):
-        for ending in _INFLECTIONS:
-            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-                word = word[: -len(ending)]
-                break
-        else:
-            break
-    return word
-
+from extractors.kk_word_attrs import like_num, stem_norm
 
 LEX_ATTRS = {LIKE_NUM: like_num, NORM: stem_norm}
+
+__all__ = ["LEX_ATTRS", "like_num", "stem_norm"]

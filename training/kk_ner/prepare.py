@@ -143,7 +143,7 @@ SUBSTITUTED = ("PER", "LOC", "ORG")
 
 def ending_of(word: str) -> str:
     """The inflectional ending of ``word`` (what the light stemmer strips), '' if none."""
-    from extractors.kk_lang.lex_attrs import stem_norm
+    from extractors.kk_word_attrs import stem_norm
 
     lower = word.lower()
     stem = stem_norm(word)
@@ -197,6 +197,44 @@ def substitute(
     return new_words + words[pos:], new_tags + tags[pos:]
 
 
+def split(
+    sentences: list[Sentence], seed: int, dev_share: float, heldout_share: float
+) -> tuple[list[Sentence], list[Sentence], list[Sentence], list[Sentence]]:
+    """(train, dev, held-out, held-out before deduplication) with a fixed shuffle.
+
+    Every Kazakh NER model of the project is trained and scored on this one split, so
+    their held-out numbers compare.
+    """
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    n_held = round(len(order) * heldout_share)
+    n_dev = round(len(order) * dev_share)
+    held_idx, dev_idx, train_idx = order[:n_held], order[n_held : n_held + n_dev], order[n_held + n_dev :]
+    train = [sentences[i] for i in train_idx]
+    dev = [sentences[i] for i in dev_idx]
+    seen = {" ".join(w) for w, _ in train} | {" ".join(w) for w, _ in dev}
+    held_all = [sentences[i] for i in held_idx]
+    held = [s for s in held_all if " ".join(s[0]) not in seen]
+    return train, dev, held, held_all
+
+
+def augmented_copies(train: list[Sentence], seed: int, substitute_share: float) -> list[Sentence]:
+    """Respelled, upper-cased and mention-substituted copies of train sentences."""
+    rng = random.Random(seed + 1)
+    pool = substitution_pool(train)
+    extra: list[Sentence] = []
+    for s in train:
+        extra.extend(augment(s, rng))
+        if rng.random() < substitute_share and (sub := substitute(s, pool, rng)) is not None:
+            extra.append(sub)
+    return extra
+
+
+def load_sentences(src: Path) -> list[Sentence]:
+    """KazNERD sentences with kzextract's labels and repaired IOB2 tags."""
+    return [(w, fix_iob([map_tag(t) for t in tags])) for w, tags in read_iob(src)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC, help="KazNERD IOB2_valid.txt")
@@ -217,28 +255,11 @@ def main() -> None:
     from extractors.kk_lang import Kazakh
 
     nlp = Kazakh()
-    sentences = [(w, fix_iob([map_tag(t) for t in tags])) for w, tags in read_iob(args.src)]
-    order = list(range(len(sentences)))
-    random.Random(args.seed).shuffle(order)
-    n_held = round(len(order) * args.heldout)
-    n_dev = round(len(order) * args.dev)
-    held_idx, dev_idx, train_idx = order[:n_held], order[n_held : n_held + n_dev], order[n_held + n_dev :]
-    train = [sentences[i] for i in train_idx]
-    dev = [sentences[i] for i in dev_idx]
-    seen = {" ".join(w) for w, _ in train} | {" ".join(w) for w, _ in dev}
-    held_all = [sentences[i] for i in held_idx]
-    held = [s for s in held_all if " ".join(s[0]) not in seen]
-
+    sentences = load_sentences(args.src)
+    train, dev, held, held_all = split(sentences, args.seed, args.dev, args.heldout)
     if args.merge_dev:
         train = train + dev
-    rng = random.Random(args.seed + 1)
-    extra: list[Sentence] = []
-    if args.augment:
-        pool = substitution_pool(train)
-        for s in train:
-            extra.extend(augment(s, rng))
-            if rng.random() < args.substitute and (sub := substitute(s, pool, rng)) is not None:
-                extra.append(sub)
+    extra = augmented_copies(train, args.seed, args.substitute) if args.augment else []
 
     args.out.mkdir(parents=True, exist_ok=True)
     stats: dict[str, object] = {"seed": args.seed, "source_sentences": len(sentences)}
