@@ -20,6 +20,7 @@ from functools import cache
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
+from extractors.batching import in_batches
 from pipeline.records import Entity
 
 if TYPE_CHECKING:
@@ -99,13 +100,7 @@ class KazakhNER:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Entity]]:
         """For each text, its entities (offsets into that text), in order of appearance."""
-        group: list[str] = []
-        for text in texts:
-            group.append(text)
-            if len(group) >= batch_size:
-                yield from self._run(group, batch_size)
-                group = []
-        if group:
+        for group in in_batches(texts, batch_size):
             yield from self._run(group, batch_size)
 
     def _run(self, texts: list[str], batch_size: int) -> Iterator[list[Entity]]:

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.batching import in_batches
 from extractors.crf import decode
 from extractors.kk_features import HASHED, N_HASHES, Lexicon, word_features
 from extractors.kk_tokens import TOKEN_RE
@@ -178,13 +179,7 @@ class FastKazakhNER:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
         """For each text, its entities (offsets into that text), in order of appearance."""
-        group: list[str] = []
-        for text in texts:
-            group.append(text)
-            if len(group) >= batch_size:
-                yield from self._run(group)
-                group = []
-        if group:
+        for group in in_batches(texts, batch_size):
             yield from self._run(group)
 
     def __call__(self, text: str) -> list[Entity]:

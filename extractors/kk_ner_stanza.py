@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extractors.batching import in_batches
 from extractors.kk_ner import map_label
 from pipeline.records import Entity
 
@@ -80,13 +81,7 @@ class StanzaKazakhNER:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Entity]]:
         """For each text, its entities with character offsets into that text."""
-        group: list[str] = []
-        for text in texts:
-            group.append(text)
-            if len(group) >= batch_size:
-                yield from self._run(group)
-                group = []
-        if group:
+        for group in in_batches(texts, batch_size):
             yield from self._run(group)
 
     def _run(self, texts: list[str]) -> Iterator[list[Entity]]:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.batching import in_batches
 from extractors.crf import decode
 from extractors.natasha_compat import import_natasha
 from extractors.ru_tokens import tokenize
@@ -123,14 +124,8 @@ class NatashaNER:
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
         """Entities of each text (offsets into that text), in input order."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._run(batch)
-                batch = []
-        if batch:
-            yield from self._run(batch)
+        for group in in_batches(texts, batch_size):
+            yield from self._run(group)
 
     def _run(self, texts: list[str]) -> Iterator[list[Entity]]:
         tokens = [tokenize(text) for text in texts]

@@ -11,28 +11,15 @@ import pytest
 
 from extractors.kk_ner import KazakhNER, chunk_spans, map_label
 from extractors.kk_ner_stanza import StanzaKazakhNER, StanzaUnavailableError, default_model_dir
-from pipeline.records import Entity
+from tests.kk_ner_samples import SENTENCES, assert_offsets
 
 HAS_STANZA = importlib.util.find_spec("stanza") is not None
 
-SENTENCES = [
-    "Жетісу облысының әкімі Асқар Бекмұратов Талдықорған қаласында кәсіпкерлермен кездесті.",
-    "Маңғыстау облысында 2024 жылы 1200-ден астам жаңа жұмыс орны ашылды.",
-    "Қарағанды облыстық ішкі саясат басқармасының басшысы Гүлнар Тәжібаева сөз сөйледі.",
-    "Абай облысы бойынша жұмыссыздық деңгейі 4,5 пайызды құрады.",
-]
 
 
 @pytest.fixture(scope="module")
 def ner() -> KazakhNER:
     return KazakhNER.load()
-
-
-def assert_offsets(text: str, ents: list[Entity]) -> None:
-    for ent in ents:
-        assert text[ent.start : ent.end] == ent.text
-        assert ent.text == ent.text.strip() and ent.text
-        assert ent.source == "kk_spacy"
 
 
 def test_load_is_cached_and_fast() -> None:
@@ -54,7 +41,7 @@ def test_pipe_finds_people_and_places(ner: KazakhNER) -> None:
     results = list(ner.pipe(SENTENCES, batch_size=2))
     assert len(results) == len(SENTENCES)
     for text, ents in zip(SENTENCES, results, strict=True):
-        assert_offsets(text, ents)
+        assert_offsets(text, ents, "kk_spacy")
     per = {e.text for e in results[0] if e.label == "PER"}
     assert any("Бекмұратов" in p for p in per), results[0]
     assert any(e.label == "LOC" and "Талдықорған" in e.text for e in results[0]), results[0]
@@ -67,7 +54,7 @@ def test_long_article_offsets(ner: KazakhNER) -> None:
     articles = ["\n\n".join([para] * 16) + "\n", " ".join([para] * 16)]  # paragraphs / one long block
     for text, ents in zip(articles, ner.pipe(articles), strict=True):
         assert len(text) > 2400
-        assert_offsets(text, ents)
+        assert_offsets(text, ents, "kk_spacy")
         per = [e for e in ents if e.label == "PER" and "Бекмұратов" in e.text]
         assert len(per) == 16
         assert per[-1].start > len(text) - len(para) - 2

@@ -17,13 +17,7 @@ from extractors.kk_features import flags, hashed_ids, vocab_keys, word_shape
 from extractors.kk_ner_cnn import FastKazakhNER, bio_spans, sentence_lengths
 from extractors.kk_tokens import tokenize
 from pipeline.records import Entity
-
-SENTENCES = [
-    "Жетісу облысының әкімі Асқар Бекмұратов Талдықорған қаласында кәсіпкерлермен кездесті.",
-    "Маңғыстау облысында 2024 жылы 1200-ден астам жаңа жұмыс орны ашылды.",
-    "Қарағанды облыстық ішкі саясат басқармасының басшысы Гүлнар Тәжібаева сөз сөйледі.",
-    "Абай облысы бойынша жұмыссыздық деңгейі 4,5 пайызды құрады.",
-]
+from tests.kk_ner_samples import SENTENCES, assert_offsets
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +27,6 @@ def ner() -> FastKazakhNER:
 
 def spans(ents: list[Entity]) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, e.label) for e in ents]
-
-
-def assert_offsets(text: str, ents: list[Entity]) -> None:
-    for ent in ents:
-        assert text[ent.start : ent.end] == ent.text
-        assert ent.text == ent.text.strip() and ent.text
-        assert ent.source == "kk_cnn"
 
 
 def test_load_is_cached_and_fast() -> None:
@@ -59,7 +46,7 @@ def test_finds_people_places_dates(ner: FastKazakhNER) -> None:
     results = list(ner.pipe(SENTENCES, batch_size=2))
     assert len(results) == len(SENTENCES)
     for text, ents in zip(SENTENCES, results, strict=True):
-        assert_offsets(text, ents)
+        assert_offsets(text, ents, "kk_cnn")
     assert ("Асқар Бекмұратов", "PER") in {(e.text, e.label) for e in results[0]}
     assert any(e.label == "LOC" and "Талдықорған" in e.text for e in results[0]), results[0]
     assert any(e.label == "PER" and e.text == "Гүлнар Тәжібаева" for e in results[2]), results[2]
@@ -95,7 +82,7 @@ def test_long_article_offsets(ner: FastKazakhNER) -> None:
     para = SENTENCES[0] + " " + SENTENCES[1]
     articles = ["\n\n".join([para] * 16) + "\n", " ".join([para] * 16)]
     for text, ents in zip(articles, ner.pipe(articles), strict=True):
-        assert_offsets(text, ents)
+        assert_offsets(text, ents, "kk_cnn")
         per = [e for e in ents if e.label == "PER" and "Бекмұратов" in e.text]
         assert len(per) == 16
         assert per[-1].start > len(text) - len(para) - 2
