@@ -152,30 +152,32 @@ def gazetteer_lexicon() -> Lexicon:
     return Lexicon(frozenset(fold(name) for name in given_names()), frozenset(words))
 
 
+def _forms(word: str) -> tuple[str, str, str]:
+    """(lower-cased, folded to Russian letters, folded light stem) of ``word``."""
+    lower = word.lower()
+    folded = fold(lower)
+    return lower, folded, folded[: len(stem_norm(word))]  # the stem is a prefix of the lower-cased word
+
+
 def vocab_keys(word: str) -> tuple[str, str]:
     """(lower-cased word, folded stem): the keys of :data:`VOCAB_FEATURES`."""
-    return word.lower(), fold(stem_norm(word))
+    lower, _, stem = _forms(word)
+    return lower, stem
 
 
-def hashed_keys(word: str) -> list[str]:
-    """The hashed keys of ``word``, one per entry of :data:`HASHED`."""
-    lower = word.lower()
-    return [
-        lower[:3],
-        lower[-2:],
-        lower[-3:],
-        lower[-4:],
-        word_shape(word),
-    ]
+def hashed_keys(word: str, lower: str | None = None) -> list[str]:
+    """The hashed keys of ``word``, one per entry of :data:`HASHED` (``lower``: its lower case, if known)."""
+    lower = word.lower() if lower is None else lower
+    return [lower[:3], lower[-2:], lower[-3:], lower[-4:], word_shape(word)]
 
 
-def hashed_ids(word: str) -> list[int]:
+def hashed_ids(word: str, lower: str | None = None) -> list[int]:
     """Row ids of ``word``: for each feature, N_HASHES rows into that feature's table.
 
     Affixes and shapes repeat across words, so each (feature, key) is hashed once.
     """
     ids: list[int] = []
-    for feature, key in enumerate(hashed_keys(word)):
+    for feature, key in enumerate(hashed_keys(word, lower)):
         ids.extend(_hashed_key_ids(feature, key))
     return ids
 
@@ -190,18 +192,9 @@ def word_features(word: str, lexicon: Lexicon) -> tuple[tuple[str, str], list[in
 
     The per-word cost matters: every distinct word of a run passes here once.
     """
-    lower = word.lower()
-    folded = fold(lower)
-    stem = folded[: len(stem_norm(word))]  # the stem is a prefix of the lower-cased word
+    lower, folded, stem = _forms(word)
     names = lexicon.given_names
     places = lexicon.place_words
-    ids = [
-        *_hashed_key_ids(0, lower[:3]),
-        *_hashed_key_ids(1, lower[-2:]),
-        *_hashed_key_ids(2, lower[-3:]),
-        *_hashed_key_ids(3, lower[-4:]),
-        *_hashed_key_ids(4, word_shape(word)),
-    ]
     word_flags = [
         float(word[:1].isupper() and not word.isupper()),
         float(len(word) > 1 and word.isupper()),
@@ -209,7 +202,7 @@ def word_features(word: str, lexicon: Lexicon) -> tuple[tuple[str, str], list[in
         float(stem in places or folded in places),
         float(not word.isalpha() and any(ch.isdigit() for ch in word)),
     ]
-    return (lower, stem), ids, word_flags
+    return (lower, stem), hashed_ids(word, lower), word_flags
 
 
 __all__ = [

@@ -32,16 +32,16 @@ from typing import Any
 
 import numpy as np
 
-from extractors.batching import in_batches
+from extractors.batching import in_batches, in_word_batches, stream_layout
 from extractors.crf import decode
 from extractors.kk_features import HASHED, N_HASHES, Lexicon, word_features
+from extractors.kk_ner import map_label
 from extractors.kk_tokens import TOKEN_RE
 from pipeline.records import Entity
 
 SOURCE = "kk_cnn"
 MODEL_PACKAGE = "extractors"
 MODEL_DIR = "models/kk_ner_cnn"
-LABEL_MAP: dict[str, str] = {"PERSON": "PER", "GPE": "LOC", "LOCATION": "LOC", "ORGANISATION": "ORG"}
 CACHE_LIMIT = 200_000  # distinct words kept (x width floats); the cache restarts when full
 # Words per matrix pass. 2,000 words keep the activations (~1-3 MB) in a core's L2 cache;
 # with 20,000 they spilled to the shared L3 and two workers slowed each other by 15-30 %.
@@ -51,10 +51,6 @@ BEAM = 4  # candidate tags per word in the Viterbi search (of 47)
 _SENTENCE_END = re.compile(r"[.!?…]+[»\")]?(?=\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 
 Array = np.ndarray[Any, Any]
-
-
-def map_label(label: str) -> str:
-    return LABEL_MAP.get(label, label)
 
 
 class WordVectorCache:
@@ -151,15 +147,10 @@ class FastKazakhNER:
         3-wide convolution over the whole stream never mixes two sentences; pad rows
         are zeroed again after every layer.
         """
-        pad = self.pad
-        n_words = len(rows)
-        sentence_of = np.repeat(np.arange(len(lengths)), lengths)
-        positions = np.arange(n_words) + pad * (sentence_of + 1)
-        n = n_words + pad * (len(lengths) + 1)
+        positions, is_pad = stream_layout(lengths, self.pad)
+        n = len(is_pad)
         h = np.zeros((n, self.width), dtype=np.float32)
         h[positions] = self.cache.vectors[rows]
-        is_pad = np.ones(n, dtype=bool)
-        is_pad[positions] = False
         width = self.width
         for d, (w, b, g, beta) in zip(self.dilations, self.layers, strict=True):
             y = h[: n - 2 * d] @ w[:width]
@@ -187,7 +178,8 @@ class FastKazakhNER:
 
     def _run(self, texts: list[str]) -> Iterator[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
-        for chunk in _word_batches(texts, BATCH_WORDS):
+        pieces = (TextPiece(index, text) for index, text in enumerate(texts))
+        for chunk in in_word_batches(pieces, lambda piece: len(piece.words), BATCH_WORDS):
             words = [w for piece in chunk for w in piece.words]
             lengths = np.array([n for piece in chunk for n in piece.lengths], dtype=np.int64)
             if not words:
@@ -243,20 +235,6 @@ def sentence_lengths(text: str, starts: list[int]) -> list[int]:
     return lengths
 
 
-def _word_batches(texts: list[str], limit: int) -> Iterator[list[TextPiece]]:
-    chunk: list[TextPiece] = []
-    words = 0
-    for index, text in enumerate(texts):
-        piece = TextPiece(index, text)
-        chunk.append(piece)
-        words += len(piece.words)
-        if words >= limit:
-            yield chunk
-            chunk, words = [], 0
-    if chunk:
-        yield chunk
-
-
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """(first, last, label) token indices of the entities of a BIO tag sequence."""
     spans: list[tuple[int, int, str]] = []
@@ -295,4 +273,4 @@ def load_from(directory: Path | str) -> FastKazakhNER:
     return FastKazakhNER(weights, meta, lexicon)
 
 
-__all__ = ["SOURCE", "FastKazakhNER", "bio_spans", "load_from", "map_label", "sentence_lengths"]
+__all__ = ["SOURCE", "FastKazakhNER", "bio_spans", "load_from", "sentence_lengths"]

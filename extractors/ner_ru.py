@@ -20,8 +20,9 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+from slovnet.shape import word_shape
 
-from extractors.batching import in_batches
+from extractors.batching import in_batches, in_word_batches, stream_layout
 from extractors.crf import decode
 from extractors.natasha_compat import import_natasha
 from extractors.ru_tokens import tokenize
@@ -79,8 +80,6 @@ class NatashaNER:
         """(navec word id, shape id) of a token, as slovnet's encoder computes them."""
         hit = self.ids_cache.get(word)
         if hit is None:
-            from slovnet.shape import word_shape
-
             hit = (
                 self.word_ids.get(word.lower(), self.word_unk),
                 self.shape_ids.get(word_shape(word), self.shape_unk),
@@ -99,15 +98,11 @@ class NatashaNER:
 
     def emissions(self, words: list[str], lengths: Array) -> Array:
         """Tag scores (words x tags) of consecutive paragraphs; one zero row separates them."""
-        n_words = len(words)
-        text_of = np.repeat(np.arange(len(lengths)), lengths)
-        positions = np.arange(n_words) + text_of + 1
-        n = n_words + len(lengths) + 1
+        positions, is_pad = stream_layout(lengths, 1)
+        n = len(is_pad)
         embedded = self.embed(words)
         x = np.zeros((n, embedded.shape[1]), dtype=np.float32)
         x[positions] = embedded
-        is_pad = np.ones(n, dtype=bool)
-        is_pad[positions] = False
         for taps, bias, scale, shift in self.layers:
             y = np.zeros((n, len(bias)), dtype=np.float32)
             inner = y[1 : n - 1]
@@ -130,17 +125,8 @@ class NatashaNER:
     def _run(self, texts: list[str]) -> Iterator[list[Entity]]:
         tokens = [tokenize(text) for text in texts]
         results: list[list[Entity]] = [[] for _ in texts]
-        group: list[int] = []
-        words = 0
-        for i, toks in enumerate(tokens):
-            if not toks:
-                continue
-            group.append(i)
-            words += len(toks)
-            if words >= BATCH_WORDS:
-                self._tag_group(texts, tokens, group, results)
-                group, words = [], 0
-        if group:
+        tagged = (i for i, toks in enumerate(tokens) if toks)
+        for group in in_word_batches(tagged, lambda i: len(tokens[i]), BATCH_WORDS):
             self._tag_group(texts, tokens, group, results)
         yield from results
 
