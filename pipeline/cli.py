@@ -143,37 +143,82 @@ def evaluate(
         list[str] | None,
         typer.Option("--min-f1", help="FIELD=X: exit 1 when F1 of FIELD is below X in any language"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores (and --errors) as JSON")] = False,
     show_misses: Annotated[bool, typer.Option("--misses", help="list missed and extra people")] = False,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="list every missed, false and wrong item per field and article, with context"
+        ),
+    ] = False,
+    field: Annotated[
+        str | None,
+        typer.Option("--field", help="with --errors (implied): list one field only, e.g. person_district"),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="with --errors: one language only (kk, ru, mixed)")
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            "--articles",
+            help="article .txt files for the context snippets (default: the gold directory's sibling "
+            "articles/; records that carry their text need none)",
+        ),
+    ] = None,
 ) -> None:
     """Per-field precision / recall / F1 per language against gold fixtures."""
+    from pipeline.evaluate import FIELDS, floor_failures, load_records, parse_floors
     from pipeline.evaluate import evaluate as score
-    from pipeline.evaluate import floor_failures, parse_floors
 
     for path in (records, gold):
         if not path.exists():
             err.print(f"[red]{path}: no such file or directory[/red]")
             raise typer.Exit(EXIT_USAGE)
+    if field is not None and field not in FIELDS:
+        err.print(f"[red]unknown field {field!r}; fields: {', '.join(FIELDS)}[/red]")
+        raise typer.Exit(EXIT_USAGE)
     try:
         floors = parse_floors(min_f1 or [])
     except ValueError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(EXIT_USAGE) from error
     report = score(records, gold)
+    listing = errors or field is not None
+    error_list, texts = [], {}
+    if listing:
+        from pipeline.eval_errors import article_texts, select
+
+        error_list = select(report.errors, field, lang)
+        if articles is None and gold.is_dir() and (gold.parent / "articles").is_dir():
+            articles = gold.parent / "articles"
+        texts = article_texts({e.article for e in error_list}, load_records(records), articles)
     if as_json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+        payload: dict = report.as_dict()
+        if listing:
+            from pipeline.eval_errors import as_json as errors_json
+
+            payload = {"scores": payload, "errors": errors_json(error_list, texts)}
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
         table = Table(title=f"kzextract evaluate: {sum(report.articles.values())} gold articles")
         for column in ("lang", "field", "precision", "recall", "F1", "support"):
             table.add_column(column, justify="right" if column not in ("lang", "field") else "left")
-        for lang, name, s in report.rows():
-            table.add_row(lang, name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support))
+        for row_lang, name, s in report.rows():
+            cells = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support))
+            table.add_row(row_lang, name, *cells)
         Console().print(table)
+        if listing:
+            from pipeline.eval_errors import format_errors
+
+            for line in format_errors(error_list, texts):
+                print(line)
+            print(f"\n{len(error_list)} errors listed")
     if report.missing:
         err.print(f"[yellow]no record for {len(report.missing)} gold articles: {report.missing[:5]}[/yellow]")
     if show_misses:
         for line in report.misses:
-            err.print(line)
+            err.print(line, markup=False, highlight=False)
     failures = floor_failures(report, floors)
     for failure in failures:
         err.print(f"[red]below floor: {failure}[/red]")

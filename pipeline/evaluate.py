@@ -12,16 +12,19 @@ span, not its offsets). Each field is compared as a multiset of keys:
 - figures: (value, text) the same way; over matched figures, unit (Kazakh letters
   folded, so "теңге" = "тенге") and qualifier accuracy are reported as their own rows.
 
-Scores are micro-averaged over articles, per language and overall.
+Scores are micro-averaged over articles, per language and overall. Every comparison keeps
+the items it could not match (:class:`FieldError`), so ``kzextract evaluate --errors`` can
+list what was missed and what was false, item by item: the list the work starts from.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import orjson
 
@@ -41,6 +44,7 @@ FIELDS = (
 )
 DASHES = re.compile(r"\s*[-–—‒]\s*")
 QUOTES = re.compile(r"[«»\"“”„'‘’]")
+ErrorKind = Literal["missed", "false", "wrong"]
 
 
 def fold(value: str | None) -> str:
@@ -86,6 +90,29 @@ class Score:
         return self.tp + self.fn
 
 
+@dataclass(frozen=True)
+class Item:
+    """One value of one field, as the error list shows it.
+
+    ``anchors`` are texts to find in the article for a context snippet (gold surfaces or
+    texts); ``span`` is a predicted mention's offsets, which locate it exactly."""
+
+    label: str
+    anchors: tuple[str, ...] = ()
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One missed (gold only), false (predicted only) or wrong (matched, attribute differs) item."""
+
+    article: str
+    lang: str
+    field: str
+    kind: ErrorKind
+    item: Item
+
+
 @dataclass
 class Report:
     scores: dict[str, dict[str, Score]] = field(
@@ -94,6 +121,7 @@ class Report:
     articles: Counter[str] = field(default_factory=Counter)
     missing: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
 
     def add(self, lang: str, name: str, tp: int, fp: int, fn: int) -> None:
         for bucket in (lang, "all"):
@@ -115,9 +143,24 @@ class Report:
         }
 
 
-def _counter_score(gold: Counter, pred: Counter) -> tuple[int, int, int]:
-    tp = sum((gold & pred).values())
-    return tp, sum(pred.values()) - tp, sum(gold.values()) - tp
+Keyed = list[tuple[Hashable, Item]]
+
+
+def _match_keys(gold: Keyed, pred: Keyed) -> tuple[int, list[Item], list[Item]]:
+    """Multiset matching by key: (true positives, missed gold items, false predicted items)."""
+    free: dict[Hashable, list[Item]] = defaultdict(list)
+    for key, item in pred:
+        free[key].append(item)
+    missed: list[Item] = []
+    tp = 0
+    for key, item in gold:
+        if free.get(key):
+            free[key].pop(0)
+            tp += 1
+        else:
+            missed.append(item)
+    false = [item for items in free.values() for item in items]
+    return tp, missed, false
 
 
 def _loose_pairs(
@@ -161,77 +204,146 @@ def _district_key(person: dict, item: dict) -> str:
     return name
 
 
+def _first_span(value: dict) -> tuple[int, int] | None:
+    """Offsets of a predicted value: its own span (dates, figures) or its first mention."""
+    if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+        return value["start"], value["end"]
+    for mention in value.get("mentions") or []:
+        return mention["start"], mention["end"]
+    return None
+
+
+def _item(label: str, value: dict, *anchor_keys: str) -> Item:
+    anchors: list[str] = []
+    for key in anchor_keys:
+        found = value.get(key)
+        if isinstance(found, str):
+            anchors.append(found)
+        elif isinstance(found, list):
+            anchors.extend(a for a in found if isinstance(a, str))
+    return Item(label, tuple(anchors), _first_span(value))
+
+
+def _people(data: dict) -> Keyed:
+    return [
+        ((fold(p["name"]), p.get("kind", "person")), _item(p["name"], p, "surfaces", "variants"))
+        for p in data.get("people", [])
+    ]
+
+
+def _person_districts(data: dict) -> Keyed:
+    keyed: Keyed = []
+    for p in data.get("people", []):
+        if p.get("district"):
+            where = _district_key(p, data)
+            label = f"{p['name']} → {p['district']}" + (f" ({where})" if where.isdigit() else "")
+            keyed.append(((fold(p["name"]), where), _item(label, p, "surfaces", "variants")))
+    return keyed
+
+
+def _districts(data: dict) -> Keyed:
+    return [
+        (d.get("id") or fold(d["name"]), _item(f"{d['name']} ({d.get('id') or '?'})", d, "surfaces"))
+        for d in data.get("districts", [])
+    ]
+
+
+def _titles(data: dict, key: str) -> Keyed:
+    return [(fold(n["name"]), _item(n["name"], n, "name")) for n in data.get(key, [])]
+
+
+def _winner_links(data: dict) -> Keyed:
+    return [
+        ((fold(n["name"]), fold(w)), _item(f"{n['name']} ← {w}", n, "name"))
+        for n in data.get("nominations", [])
+        for w in n.get("winners", [])
+    ]
+
+
+def _number(value: object) -> str:
+    """A figure value as people write it: 15000, 3.5 (no trailing ".0")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _date_item(d: dict) -> Item:
+    return _item(f"{d['value']} «{d.get('text', '')}»", d, "text")
+
+
+def _figure_item(f: dict) -> Item:
+    label = f"{_number(f['value'])} {f.get('unit', '')} [{f.get('qualifier', 'exact')}] «{f.get('text', '')}»"
+    return _item(label, f, "text")
+
+
 def score_article(report: Report, gold: dict, record: dict) -> None:
+    """Add one article's counts to ``report`` and keep its unmatched items."""
     lang = gold.get("lang") or record.get("lang") or "und"
+    rid = gold["id"]
     report.articles[lang] += 1
+
+    def count(name: str, tp: int, missed: list[Item], false: list[Item]) -> None:
+        report.add(lang, name, tp, len(false), len(missed))
+        report.errors.extend(FieldError(rid, lang, name, "missed", item) for item in missed)
+        report.errors.extend(FieldError(rid, lang, name, "false", item) for item in false)
+
+    keyed_fields: tuple[tuple[str, Callable[[dict], Keyed]], ...] = (
+        ("people", _people),
+        ("person_district", _person_districts),
+        ("districts", _districts),
+        ("nominations", lambda d: _titles(d, "nominations")),
+        ("competitions", lambda d: _titles(d, "competitions")),
+        ("winner_links", _winner_links),
+    )
+    for name, keys in keyed_fields:
+        count(name, *_match_keys(keys(gold), keys(record)))
+
+    def same_date(g: dict, p: dict) -> bool:
+        return g["value"] == p["value"] and _texts_agree(g.get("text", ""), p.get("text", ""))
+
+    def same_figure(g: dict, p: dict) -> bool:
+        return _same_number(g["value"], p["value"]) and _texts_agree(g.get("text", ""), p.get("text", ""))
+
+    for name, key, same, make in (
+        ("dates", "dates", same_date, _date_item),
+        ("figures", "figures", same_figure, _figure_item),
+    ):
+        gold_items, pred_items = gold.get(key, []), record.get(key, [])
+        pairs = _loose_pairs(gold_items, pred_items, same)
+        matched_gold = {id(g) for g, _ in pairs}
+        matched_pred = {id(p) for _, p in pairs}
+        count(
+            name,
+            len(pairs),
+            [make(g) for g in gold_items if id(g) not in matched_gold],
+            [make(p) for p in pred_items if id(p) not in matched_pred],
+        )
+        if name == "figures":
+            _score_figure_attributes(report, rid, lang, pairs)
+    _note_misses(report, gold, record)
+
+
+def _score_figure_attributes(report: Report, rid: str, lang: str, pairs: list[tuple[dict, dict]]) -> None:
+    """Unit and qualifier accuracy over matched figures; a mismatch is a ``wrong`` error."""
+    for name, attribute, same in (
+        ("figure_unit_acc", "unit", lambda g, p: fold_unit(g.get("unit")) == fold_unit(p.get("unit"))),
+        ("figure_qualifier_acc", "qualifier", lambda g, p: g.get("qualifier", "exact") == p.get("qualifier")),
+    ):
+        wrong = [(g, p) for g, p in pairs if not same(g, p)]
+        ok = len(pairs) - len(wrong)
+        report.add(lang, name, ok, len(wrong), len(wrong))
+        for g, p in wrong:
+            text = g.get("text", "")
+            label = f"«{text}» {attribute}: gold {g.get(attribute, 'exact')!r}, got {p.get(attribute)!r}"
+            item = Item(label, (text,), _first_span(p))
+            report.errors.append(FieldError(rid, lang, name, "wrong", item))
+
+
+def _note_misses(report: Report, gold: dict, record: dict) -> None:
+    """The one-line people list of ``--misses`` (kept for scripts that read it)."""
+    rid = gold["id"]
     people_gold = Counter((fold(p["name"]), p.get("kind", "person")) for p in gold.get("people", []))
     people_pred = Counter((fold(p["name"]), p.get("kind", "person")) for p in record.get("people", []))
-    report.add(lang, "people", *_counter_score(people_gold, people_pred))
-    link_gold = Counter(
-        (fold(p["name"]), _district_key(p, gold)) for p in gold.get("people", []) if p.get("district")
-    )
-    link_pred = Counter(
-        (fold(p["name"]), _district_key(p, record)) for p in record.get("people", []) if p.get("district")
-    )
-    report.add(lang, "person_district", *_counter_score(link_gold, link_pred))
-    report.add(
-        lang,
-        "districts",
-        *_counter_score(
-            Counter(d.get("id") or fold(d["name"]) for d in gold.get("districts", [])),
-            Counter(d.get("id") or fold(d["name"]) for d in record.get("districts", [])),
-        ),
-    )
-    for name, key in (("nominations", "nominations"), ("competitions", "competitions")):
-        report.add(
-            lang,
-            name,
-            *_counter_score(
-                Counter(fold(n["name"]) for n in gold.get(key, [])),
-                Counter(fold(n["name"]) for n in record.get(key, [])),
-            ),
-        )
-    report.add(
-        lang,
-        "winner_links",
-        *_counter_score(
-            Counter(
-                (fold(n["name"]), fold(w)) for n in gold.get("nominations", []) for w in n.get("winners", [])
-            ),
-            Counter(
-                (fold(n["name"]), fold(w))
-                for n in record.get("nominations", [])
-                for w in n.get("winners", [])
-            ),
-        ),
-    )
-    date_pairs = _loose_pairs(
-        gold.get("dates", []),
-        record.get("dates", []),
-        lambda g, p: g["value"] == p["value"] and _texts_agree(g.get("text", ""), p.get("text", "")),
-    )
-    n_gold, n_pred = len(gold.get("dates", [])), len(record.get("dates", []))
-    report.add(lang, "dates", len(date_pairs), n_pred - len(date_pairs), n_gold - len(date_pairs))
-    fig_pairs = _loose_pairs(
-        gold.get("figures", []),
-        record.get("figures", []),
-        lambda g, p: (
-            _same_number(g["value"], p["value"]) and _texts_agree(g.get("text", ""), p.get("text", ""))
-        ),
-    )
-    n_gold, n_pred = len(gold.get("figures", [])), len(record.get("figures", []))
-    report.add(lang, "figures", len(fig_pairs), n_pred - len(fig_pairs), n_gold - len(fig_pairs))
-    unit_ok = sum(fold_unit(g.get("unit")) == fold_unit(p.get("unit")) for g, p in fig_pairs)
-    qual_ok = sum(g.get("qualifier", "exact") == p.get("qualifier") for g, p in fig_pairs)
-    report.add(lang, "figure_unit_acc", unit_ok, len(fig_pairs) - unit_ok, len(fig_pairs) - unit_ok)
-    report.add(lang, "figure_qualifier_acc", qual_ok, len(fig_pairs) - qual_ok, len(fig_pairs) - qual_ok)
-    _note_misses(report, gold, record, people_gold, people_pred)
-
-
-def _note_misses(
-    report: Report, gold: dict, record: dict, people_gold: Counter, people_pred: Counter
-) -> None:
-    rid = gold["id"]
     for key in people_gold - people_pred:
         report.misses.append(f"{rid}: missed person {key[0]!r}")
     for key in people_pred - people_gold:
