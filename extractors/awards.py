@@ -386,7 +386,9 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
             # nomination of the sentence before, else of the contest itself
             if place_target is None:
                 c_name = _competition_near(text, comps, s + place.start(), sents)
-                c = next(t for t in comps if t.text == c_name)
+                c = next((t for t in comps if t.text == c_name), None)
+                if c is None:  # the only contests come later (a related-news box): no owner
+                    continue
                 place_target = nom_for(c, c.text)
             for p in in_sent:
                 _add_unique(place_target.winners, p[2])

@@ -138,6 +138,13 @@ def _check_date_value(date: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _written(title: dict[str, Any]) -> Any:
+    """The text a nomination or competition must be found by: its ``surface`` where the name
+    is normalized away from the words written ("лучшим наставником признана" → nomination
+    "Лучший наставник", surface "лучшим наставником"), else its name."""
+    return title.get("surface") or title.get("name")
+
+
 def check_record(gold: dict[str, Any], article: str, kato: dict[str, str] | None = None) -> list[str]:
     """All problems found in one gold record given its article text (empty list = valid)."""
     problems: list[str] = []
@@ -197,13 +204,14 @@ def check_record(gold: dict[str, Any], article: str, kato: dict[str, str] | None
     problems += [f"person {k!r} listed {n} times" for k, n in Counter(people_names).items() if n > 1]
 
     competition_names = [c.get("name") for c in gold["competitions"]]
-    problems += _check_texts("competition", list(set(competition_names)), article)
+    problems += _check_texts("competition", list({_written(c) for c in gold["competitions"]}), article)
     problems += [
         f"competition {k!r} listed {n} times" for k, n in Counter(competition_names).items() if n > 1
     ]
     for n in gold["nominations"]:
         name = n.get("name")
-        problems += _check_texts("nomination", [name] if isinstance(name, str) else [""], article)
+        written = _written(n)
+        problems += _check_texts("nomination", [written] if isinstance(written, str) else [""], article)
         comp = n.get("competition")
         if comp is not None and comp not in competition_names:
             problems.append(f"nomination {name!r}: competition {comp!r} is not among the competitions")

@@ -202,3 +202,15 @@ def test_places_continue_the_nomination_of_the_previous_sentence() -> None:
     )
     pairs = [("Нуржан Абенов", "Нуржан Абенов"), ("Ляззат Кадыровой", "Ляззат Кадырова")]
     assert _noms(text, "ru", pairs) == {"Лучший повар": ["Нуржан Абенов", "Ляззат Кадырова"]}
+
+
+def test_ranked_place_before_any_contest_never_raises() -> None:
+    """A page with site chrome: a ranked place in a teaser box comes before the only contest
+    (the awards stage once raised StopIteration here and the article got ``stage_error``)."""
+    text = (
+        "Главное\nПервое место заняла Айгуль Серикова из Костаная.\nЧитайте также\n"
+        "В Рудном прошёл конкурс «Жас маман». Победителем стал Ерлан Омаров."
+    )
+    pairs = [("Айгуль Серикова", "Айгуль Серикова"), ("Ерлан Омаров", "Ерлан Омаров")]
+    got = _noms(text, "ru", pairs)
+    assert "Айгуль Серикова" not in [w for winners in got.values() for w in winners]
