@@ -62,6 +62,7 @@ from extractors import kk_morph
 from extractors.dates import date_spans
 from extractors.morph import parse as morph_parse
 from extractors.numbers import NumberSpan, find_numbers
+from gazetteers.units import unit_key
 from pipeline.records import Figure
 
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+(?:-[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+)*")
@@ -859,7 +860,8 @@ def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figu
         end = unit.end
         out.append(
             Figure(
-                value=value, unit=unit.unit, qualifier=qualifier, value_max=value_max,
+                value=value, unit=unit.unit, unit_key=unit_key(unit.unit), qualifier=qualifier,
+                value_max=value_max,
                 text=text[start:end], start=start, end=end,
             )
         )

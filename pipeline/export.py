@@ -21,6 +21,7 @@ import orjson
 import pandas as pd
 from pydantic import ValidationError
 
+from gazetteers.units import unit_key
 from pipeline.records import Record
 
 ExportFormat = Literal["csv", "parquet"]
@@ -42,8 +43,13 @@ COLUMNS: dict[str, list[str]] = {
         "article_id", "nomination", "competition", "winner", "winner_district", "winner_district_id", "date",
         "published",
     ],
-    "figures": ["article_id", "value", "value_max", "unit", "qualifier", "text", "start", "end", "sentence"],
+    "figures": [
+        "article_id", "value", "value_max", "unit", "qualifier", "text", "start", "end", "sentence",
+        "unit_key",
+    ],
 }
+# Units whose values are rates, not counts: a sum of them means nothing.
+UNSUMMABLE_KEYS = frozenset({"percent"})
 TABLES = tuple(COLUMNS)
 
 
@@ -191,8 +197,35 @@ def build_tables(
                 "article_id": rid, "value": figure.value, "value_max": figure.value_max, "unit": figure.unit,
                 "qualifier": figure.qualifier, "text": figure.text, "start": figure.start, "end": figure.end,
                 "sentence": index.around(figure.start, figure.end) if index else None,
+                "unit_key": figure.unit_key or unit_key(figure.unit),
             })
     return {name: _frame(name, table_rows) for name, table_rows in rows.items()}
+
+
+def figures_by_unit(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures grouped by ``unit_key`` (the written unit where no key is known), most counted first.
+
+    Why by key: "адам" in Kazakh articles and "человек" in Russian ones are one row for an
+    analyst. Columns: ``n``, ``articles``, ``total`` (null for rates such as percentages, which
+    are never summed), ``low``, ``high``, ``units`` (the written forms, most frequent first)."""
+    columns = ["unit", "n", "articles", "total", "low", "high", "units"]
+    if not len(figures):
+        return pd.DataFrame(columns=columns)
+    frame = figures.assign(group=figures["unit_key"].fillna(figures["unit"]))
+    rows = []
+    for group, part in frame.groupby("group", sort=False):
+        forms = part["unit"].value_counts(sort=True)
+        rows.append({
+            "unit": str(group), "n": len(part), "articles": part["article_id"].nunique(),
+            "total": None if group in UNSUMMABLE_KEYS else float(part["value"].sum()),
+            "low": float(part["value"].min()), "high": float(part["value"].max()),
+            "units": " | ".join(str(u) for u in forms.index),
+        })
+    grouped = pd.DataFrame(rows, columns=columns)
+    order = grouped["total"].fillna(0)
+    return grouped.assign(_order=order).sort_values(["n", "_order"], ascending=False, kind="stable").drop(
+        columns="_order"
+    ).reset_index(drop=True)
 
 
 def parquet_available() -> bool:

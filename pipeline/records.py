@@ -89,6 +89,9 @@ class Figure(Mention):
     unit: str
     qualifier: Qualifier = "exact"
     value_max: float | int | None = Field(default=None, description="upper end of a range")
+    unit_key: str | None = Field(
+        default=None, description='language-neutral unit key ("адам" and "человек" -> "person")'
+    )
 
 
 class ErrorInfo(_Model):

@@ -32,7 +32,7 @@ from pathlib import Path
 import orjson
 import pandas as pd
 
-from pipeline.export import build_tables, load_texts, read_records
+from pipeline.export import build_tables, figures_by_unit, load_texts, read_records
 from pipeline.records import Mention, Record
 
 TYPES = ("people", "districts", "nominations", "competitions", "dates", "figures")
@@ -280,21 +280,18 @@ def people_table(tables: Mapping[str, pd.DataFrame]) -> str:
 
 
 def units_table(tables: Mapping[str, pd.DataFrame]) -> str:
-    figures = tables["figures"]
-    rows: list[list[str]] = []
-    total = 0
-    if len(figures):
-        grouped = figures.groupby("unit").agg(
-            n=("value", "size"), articles=("article_id", "nunique"), total=("value", "sum"),
-            low=("value", "min"), high=("value", "max"),
-        ).sort_values(["n", "total"], ascending=False, kind="stable")
-        total = len(grouped)
-        for row in grouped.head(UNIT_TABLE_ROWS).itertuples():
-            rows.append([str(row.Index), str(row.n), str(row.articles), format_number(float(row.total)),
-                         format_number(float(row.low)), format_number(float(row.high))])
+    """Figures by language-neutral unit key, the written forms beside it; rates are not summed."""
+    grouped = figures_by_unit(tables["figures"])
+    total = len(grouped)
+    rows = [
+        [str(row.unit), str(row.n), str(row.articles),
+         "" if pd.isna(row.total) else format_number(float(row.total)),
+         format_number(float(row.low)), format_number(float(row.high)), str(row.units)]
+        for row in grouped.head(UNIT_TABLE_ROWS).itertuples()
+    ]
     note = f"top {UNIT_TABLE_ROWS} of {total} units" if total > UNIT_TABLE_ROWS else ""
     header = [("unit", False), ("figures", True), ("articles", True), ("sum", True), ("min", True),
-              ("max", True)]
+              ("max", True), ("as written", False)]
     return _table("Figures by unit", header, rows, note)
 
 
@@ -320,7 +317,8 @@ def summary_html(records: list[Record], tables: Mapping[str, pd.DataFrame]) -> s
     ]
     kpi_html = "".join(f'<div class="kpi"><b>{v}</b><span>{esc(k)}</span></div>' for k, v in kpis)
     figures, people = tables["figures"], tables["people"]
-    unit_items = Counter(figures["unit"].tolist()).most_common(CHART_BARS) if len(figures) else []
+    by_unit = figures_by_unit(figures).head(CHART_BARS)
+    unit_items = [(str(row.unit), int(row.n)) for row in by_unit.itertuples()]
     with_district = people.dropna(subset=["district"]) if len(people) else people
     per_district = (
         with_district.groupby("district")["name"].nunique().sort_values(ascending=False, kind="stable")

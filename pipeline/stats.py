@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.export import build_tables, read_records
+from pipeline.export import build_tables, figures_by_unit, read_records
 
 
 def _num(value: float | int) -> str:
@@ -102,17 +102,12 @@ def districts_table(tables: Mapping[str, pd.DataFrame], top: int = 10) -> Table:
 
 
 def figures_table(tables: Mapping[str, pd.DataFrame], top: int = 10) -> Table:
-    figures = tables["figures"]
-    rows: list[list[object]] = []
-    if len(figures):
-        grouped = figures.groupby("unit").agg(
-            n=("value", "size"), articles=("article_id", "nunique"), total=("value", "sum"),
-            low=("value", "min"), high=("value", "max"),
-        ).sort_values(["n", "total"], ascending=False, kind="stable").head(top)
-        rows = [[r.Index, r.n, r.articles, _num(r.total), _num(r.low), _num(r.high)]
-                for r in grouped.itertuples()]
+    """Figures by language-neutral unit key ("адам" and "человек" are one row); rates are not summed."""
+    grouped = figures_by_unit(tables["figures"]).head(top)
+    rows = [[r.unit, r.n, r.articles, "" if pd.isna(r.total) else _num(r.total), _num(r.low), _num(r.high),
+             r.units] for r in grouped.itertuples()]
     columns = [("unit", False), ("figures", True), ("articles", True), ("sum", True), ("min", True),
-               ("max", True)]
+               ("max", True), ("as written", False)]
     return _table(f"Figures by unit (top {top})", columns, rows)
 
 

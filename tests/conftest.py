@@ -15,6 +15,8 @@ DEV_ARTICLES = ROOT / "corpus" / "dev" / "articles"
 DEV_GOLD = ROOT / "corpus" / "dev" / "gold"
 HELDOUT_ARTICLES = ROOT / "corpus" / "heldout" / "articles"
 HELDOUT_GOLD = ROOT / "corpus" / "heldout" / "gold"
+REALISTIC_ARTICLES = ROOT / "corpus" / "realistic" / "articles"
+REALISTIC_GOLD = ROOT / "corpus" / "realistic" / "gold"
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +46,16 @@ def heldout_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("heldout") / "records.jsonl"
     run([HELDOUT_ARTICLES], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def realistic_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Records of the realistic set (corpus/realistic), written by the real runner."""
+    from pipeline.runner import run
+
+    out = tmp_path_factory.mktemp("realistic") / "records.jsonl"
+    run([REALISTIC_ARTICLES], out)
     return out
 
 
