@@ -65,7 +65,14 @@ MONTH_STEMS: dict[int, tuple[str, ...]] = {
 }
 KATO_ID = re.compile(r"^\d{9}$")
 # Thousands may be grouped with a (narrow, no-break) space: "1 200", "12 480".
-FIRST_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+FIRST_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?")
+SCALED_NUMBER = re.compile(
+    r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?)\s*"
+    r"(трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс\w*|мың\w*)?",
+    re.IGNORECASE,
+)
+SCALE_WORDS = (("трлн", 1e12), ("триллион", 1e12), ("млрд", 1e9), ("миллиард", 1e9), ("млн", 1e6),
+               ("миллион", 1e6), ("тыс", 1e3), ("мың", 1e3))
 # КАТО level a district type may sit at (republican cities are stored as oblast-level rows).
 LEVELS_FOR_TYPE = {
     "region": {"oblast"},
@@ -113,10 +120,31 @@ def _check_figure_value(fig: dict[str, Any]) -> list[str]:
     match = FIRST_NUMBER.search(text)
     if match is None:  # number written in words: nothing more to compare
         return []
-    written = float(re.sub(r"[ \u00a0\u202f]", "", match.group()).replace(",", "."))
-    if not any(abs(written * scale - value) < 1e-6 * max(1.0, value) for scale in (1, 1e3, 1e6, 1e9)):
+    written = _to_float(match.group())
+    readings = [written * scale for scale in (1, 1e3, 1e6, 1e9, 1e12)]
+    compound = _compound_value(text)
+    if compound is not None:
+        readings.append(compound)
+    if not any(abs(reading - value) < 1e-6 * max(1.0, value) for reading in readings):
         return [f"figure {text!r}: value {value!r} does not match the number written ({written})"]
     return []
+
+
+def _to_float(number: str) -> float:
+    return float(re.sub(r"[ \u00a0\u202f]", "", number).replace(",", "."))
+
+
+def _compound_value(text: str) -> float | None:
+    """The value of a number with scale words: "3 млн 118,4 мың" -> 3118400, "7 мың 350" -> 7350."""
+    parts = list(SCALED_NUMBER.finditer(text))
+    if not parts or not any(p.group(2) for p in parts):
+        return None
+    total = 0.0
+    for part in parts:
+        word = (part.group(2) or "").lower()
+        scale = next((v for stem, v in SCALE_WORDS if word.startswith(stem)), 1.0)
+        total += _to_float(part.group(1)) * scale
+    return total
 
 
 def _check_date_value(date: dict[str, Any]) -> list[str]:

@@ -50,7 +50,7 @@ def test_every_article_has_a_gold_file() -> None:
     assert articles == {p.stem for p in GOLD_FILES}
 
 
-@pytest.mark.parametrize("subset", ["", "dev", "heldout"])
+@pytest.mark.parametrize("subset", ["", "dev", "heldout", "realistic"])
 def test_validator_finds_no_problem(subset: str) -> None:
     corpus = REPO / "corpus" / subset
     report = CHECKER.check_dir(corpus / "gold", corpus / "articles", kato=None)
@@ -125,6 +125,29 @@ def test_figure_value_must_match_written_number() -> None:
     assert CHECKER._check_figure_value(dict(fig, value=16000))
     assert CHECKER._check_figure_value(dict(fig, value=True))
     assert CHECKER._check_figure_value({"value": 3300000, "text": "3,3 миллиона человек"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3 млн 118,4 мың гектар", 3118400), ("7 мың 350 тонна", 7350), ("9 846,3 млрд тенге", 9846300000000),
+     ("9,8 трлн тенге", 9800000000000), ("18 млн 500 тыс. тенге", 18500000)],
+)
+def test_compound_and_grouped_numbers_are_read_whole(text: str, value: int) -> None:
+    assert CHECKER._check_figure_value({"value": value, "text": text}) == []
+    assert CHECKER._check_figure_value({"value": value * 1.01, "text": text})
+
+
+def test_a_normalized_nomination_is_found_by_its_surface() -> None:
+    article = "Лучшим наставником признана Асель Нурова."
+    person = {"name": "Асель Нурова", "kind": "person", "role": None, "district": None,
+              "surfaces": ["Асель Нурова"]}
+    nomination = {"name": "Лучший наставник", "surface": "Лучшим наставником", "competition": None,
+                  "winners": ["Асель Нурова"]}
+    gold = {"id": "x", "lang": "ru", "published": None, "notes": "", "people": [person], "districts": [],
+            "nominations": [nomination], "competitions": [], "dates": [], "figures": []}
+    assert CHECKER.check_record(gold, article) == []
+    del gold["nominations"][0]["surface"]
+    assert any("Лучший наставник" in problem for problem in CHECKER.check_record(gold, article))
 
 
 def test_date_month_must_match_month_written() -> None:
