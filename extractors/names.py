@@ -37,6 +37,7 @@ from typing import Literal
 from extractors.morph import parse as morph_parse
 from extractors.translit import (
     fold_to_russian,
+    soften_l,
     has_kazakh_letters,
     latin_key,
     to_ascii,
@@ -444,6 +445,10 @@ def _known_stem(stem: str) -> bool:
     return bool(_listed_given(w) or _surname_analyses(w, False) or _PATR_RU.match(_lk(stem)))
 
 
+# A folded -ұлы/-қызы word with a case ending after its final vowel (accusative, dative, ...).
+_KZ_PATR_CASE = re.compile(r"^(.{2,}(?:улы|кызы))(?:н|на|нан|нда|ндагы|мен|нын|ны)$")
+
+
 @lru_cache(maxsize=16384)
 def _strip_kazakh(word: str) -> tuple[str, bool]:
     """Strip Kazakh case/plural/possessive endings from a folded word.
@@ -452,6 +457,9 @@ def _strip_kazakh(word: str) -> tuple[str, bool]:
     known name shape or when no phonotactically valid ending leaves a known stem.
     """
     low = _lk(word)
+    patronymic_case = _KZ_PATR_CASE.match(low)
+    if patronymic_case:  # "Қасымжанұлын", "Асқарқызымен": the -ұлы/-қызы word itself
+        return _title(patronymic_case.group(1)), False
     if _listed_given(low) or _PATR_RU.match(low) or (
         _surname_analyses(_title(low), False) and not low.endswith(("ин", "ын", "ина", "ына"))
     ):
@@ -893,6 +901,8 @@ def _normalize_person_once(surface: str, lang: str) -> PersonName | None:
         assert best_pair is not None
         _, given_a, surname_a = best_pair
     given: str | None = given_a.nom if given_a else None
+    if given is not None:
+        given = _media_given(given, toks)
     if given is None and inits:
         given = inits[0].word
         if patr is None and len(inits) > 1:
@@ -902,6 +912,17 @@ def _normalize_person_once(surface: str, lang: str) -> PersonName | None:
     if surname and _lk(surname) in not_name_words():
         return None
     return _make(given, surname, patr, "person", gender)
+
+
+def _media_given(given: str, toks: list[_Tok]) -> str:
+    """The given name as Russian-language media spell a Kazakh one (soft "л": Гүлнар → Гульнар),
+    read from the token it was written as."""
+    for t in toks:
+        if not t.initial and has_kazakh_letters(t.raw):
+            softened = soften_l(given, t.raw)
+            if softened != given:
+                return softened
+    return given
 
 
 def normalize_name(surface: str, lang: str) -> PersonName | None:

@@ -43,6 +43,9 @@ ABBREVIATION = re.compile(rf"[{UPPER}]{{2,4}}")
 ABBREVIATION_WORD = re.compile(rf"(?<!\S)[{UPPER}]{{2,4}}(?!\S)")
 INITIAL = rf"[{UPPER}]\."
 INITIAL_RE = re.compile(INITIAL)
+GLUED_INITIAL = re.compile(rf"({INITIAL})(?=[{UPPER}])")
+# One or two initials ending right where a name span starts, not after a letter ("Т.", "А.Б. ").
+INITIALS_BEFORE = re.compile(rf"(?<![{UPPER}{LOWER}.])(?:{INITIAL}\s?){{1,2}}$")
 # Up to three name words (or initials) separated by single spaces. Every match starts with
 # a capital: the leading lookahead (zero width) lets the scan skip other positions quickly.
 NAME_SEQUENCE = re.compile(
@@ -60,6 +63,8 @@ SURNAME_SHAPE = re.compile(
 FAMILY_WORD = re.compile(
     rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
 )
+NAMESAKE_BEFORE = re.compile(r"(?<![^\W\d_])(?:имени|им\.)\s*$", re.IGNORECASE)
+NAMESAKE_AFTER = re.compile(r"\s+атынд(?:ағы|агы|а)(?![^\W\d_])", re.IGNORECASE)
 PERSON_LABELS = {"PER", "PERSON"}
 MAYBE_PERSON_LABELS = {"LOC", "ORG", "GPE", "LOCATION", "ORGANISATION"}
 
@@ -116,6 +121,12 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return before.count("«") > before.count("»")
 
 
+def _namesake(text: str, start: int, end: int) -> bool:
+    """The name an institution bears ("школа имени Ш. Калдаякова", "Т.Жүргенов атындағы
+    мектеп", "ЕНУ им. Л. Гумилева"): a school's or a street's name, not a person in the story."""
+    return bool(NAMESAKE_BEFORE.search(text, max(0, start - 8), start) or NAMESAKE_AFTER.match(text, end))
+
+
 def _inside_place(start: int, end: int, places: Sequence[PlaceMention]) -> bool:
     return any(p.start <= start and end <= p.end for p in places)
 
@@ -152,6 +163,14 @@ def _surname_shaped(word: str) -> bool:
     return bool(SURNAME_SHAPE.search(word)) or (word.isupper() and len(word) > 2)
 
 
+def _initials_before(text: str, start: int) -> int:
+    """Start of a name span widened over the initials glued or spaced before it: NER tags
+    "Жұмағұлов" in "Т.Жұмағұлов" and "Досымбекова" in "Б. Досымбекова"; the initial is part of
+    the name ("Т. Жумагулов")."""
+    match = INITIALS_BEFORE.search(text, max(0, start - 8), start)
+    return match.start() if match else start
+
+
 def _candidates_from_entities(
     text: str, lang: str, entities: Sequence[Entity], places: Sequence[PlaceMention]
 ) -> list[_Candidate]:
@@ -160,6 +179,7 @@ def _candidates_from_entities(
         if ent.label not in PERSON_LABELS and ent.label not in MAYBE_PERSON_LABELS:
             continue
         start, end = _without_places(text, ent.start, ent.end, places)
+        start = _initials_before(text, start)
         surface = text[start:end]
         if not surface:
             continue
@@ -168,7 +188,9 @@ def _candidates_from_entities(
             if not (2 <= len(words) <= 3 and is_given_name(words[0])):
                 continue
         parsed = normalize_person(surface, lang)
-        if parsed is None or parsed.kind != "person" or _quoted(text, start, end):
+        if parsed is None or parsed.kind != "person":
+            continue
+        if _quoted(text, start, end) or _namesake(text, start, end):
             continue
         if parsed.given is None and not _lone_surname_ok(surface, lang, places, start, end):
             continue
@@ -206,7 +228,7 @@ def _candidates_from_rules(
     for raw_start, raw_end in _name_runs(text):
         run_start, run_end = _without_places(text, raw_start, raw_end, places)
         surface = text[run_start:run_end]
-        words = surface.split()
+        words = GLUED_INITIAL.sub(r"\1 ", surface).split()  # "Т.Жұмағұлов": an initial, a surname
         name_words = [w for w in words if not INITIAL_RE.fullmatch(w)]
         if len(words) < 2:
             continue
@@ -223,7 +245,7 @@ def _candidates_from_rules(
         parsed = normalize_person(surface, lang)
         if parsed is None or parsed.kind != "person" or not parsed.surname:
             continue
-        if _quoted(text, run_start, run_end):
+        if _quoted(text, run_start, run_end) or _namesake(text, run_start, run_end):
             continue
         found.append(_Candidate(run_start, run_end, surface, parsed))
     for match in FAMILY_WORD.finditer(text):

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 __all__ = [
     "fix_lookalikes",
+    "soften_l",
     "fold_to_russian",
     "has_kazakh_letters",
     "latin_key",
@@ -149,6 +150,40 @@ def fold_to_russian(s: str) -> str:
     if "ә" in s or "Ә" in s:
         s = _fold_ae(s)
     return s.translate(_FOLD)
+
+
+_FRONT_VOWELS = frozenset("әеіүӘЕІҮ")  # not ө: Мөлдір → Молдир, Өлжас → Олжас
+_KAZAKH_VOWELS = frozenset("аәеёиоөұүыіэюяуАӘЕЁИОӨҰҮЫІЭЮЯУ")
+
+
+def soften_l(folded: str, kazakh: str) -> str:
+    """The soft sign Russian-language media write after a soft Kazakh "л" in a given name.
+
+    After a front vowel (ә е і ү) Kazakh "л" is soft; before a consonant or at the end of the
+    word Russian spelling marks it with "ь": Гүлнар → Гульнар, Айгүл → Айгуль, Әсел → Асель,
+    Бақыткелді → Бакыткельди, Әділбек → Адильбек (Ерлан, Нұрсұлтан, Күләш keep none; after ө
+    media write none either: Мөлдір → Молдир, Өлжас → Олжас).
+    ``folded`` is the Russian-style form (:func:`fold_to_russian`, case endings already
+    removed) and must be a prefix of the folded ``kazakh`` spelling, letter for letter;
+    otherwise, or when ``kazakh`` has no Kazakh letter, ``folded`` is returned unchanged.
+    For given names only: surnames keep the plain "л" in media spelling (Әбілқасымов →
+    Абилкасымов)."""
+    if not has_kazakh_letters(kazakh) or "л" not in folded.lower():
+        return folded
+    source = fix_lookalikes(kazakh)
+    if not fold_to_russian(source).lower().startswith(folded.lower()):
+        return folded
+    out: list[str] = []
+    last_vowel = ""
+    for i, ch in enumerate(folded):
+        out.append(ch)
+        if source[i] in _KAZAKH_VOWELS:
+            last_vowel = source[i]
+        if ch in "лЛ" and last_vowel in _FRONT_VOWELS:
+            following = folded[i + 1] if i + 1 < len(folded) else ""
+            if not following or (following.isalpha() and following not in _KAZAKH_VOWELS):
+                out.append("Ь" if ch == "Л" and folded.isupper() else "ь")
+    return "".join(out)
 
 
 def _map_cased(s: str, table: dict[str, str], upper_special: dict[str, str] | None = None) -> str:

@@ -344,3 +344,38 @@ def test_same_person_rules() -> None:
 def test_three_words_without_patronymic_pick_the_name_pair() -> None:
     assert _n("Қазір Жанат Керімбаев", "kk").name == "Жанат Керимбаев"
     assert _n("Анна Мария Иванова").name == "Мария Иванова"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Гүлнар Әбішева", "Гульнар Абишева"),
+        ("Айгүлге", "Айгуль"),
+        ("Әсел Қайратқызы", "Асель Кайраткызы"),
+        ("Бақыткелді Сыздықов", "Бакыткельди Сыздыков"),
+        ("Әділбек Сейілбеков", "Адильбек Сейилбеков"),  # surnames keep the plain л
+        ("Назгүл Әбілова", "Назгуль Абилова"),
+        ("Ерлан Нұрланұлы", "Ерлан Нурланулы"),  # back vowels: no soft sign
+        ("Күлпаш Исабекова", "Кульпаш Исабекова"),
+        ("Гүлмира", "Гульмира"),
+        ("Мөлдір Әбенова", "Молдир Абенова"),  # after ө media write no soft sign
+    ],
+)
+def test_media_spelling_of_kazakh_given_names(surface: str, name: str) -> None:
+    """Russian-language media mark the soft Kazakh л of a given name with ь (Гүлнар → Гульнар)."""
+    assert _n(surface, "kk").name == name
+    assert _n(name, "ru").name == name  # a fixed point in either language
+    assert _n(name, "kk").name == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Нұрбол Қасымжанұлын", "Нурбол Касымжанулы"),
+        ("Айгерім Асқарқызымен", "Айгерим Аскаркызы"),
+        ("Асқарқызы Маржанға", "Маржан Аскаркызы"),
+        ("Т.Жұмағалиевтің", "Т. Жумагалиев"),
+    ],
+)
+def test_case_forms_of_uly_kyzy_surnames_and_initials(surface: str, name: str) -> None:
+    assert _n(surface, "kk").name == name

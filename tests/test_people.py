@@ -86,3 +86,26 @@ def test_kazakh_descriptor_with_genitive_place_ties_the_person() -> None:
     (person,) = people_of(text)
     assert person.name == "Серикбол Жумагалиев"
     assert person.district == "Шетский район"
+
+
+def test_initials_stay_with_the_surname_glued_or_spaced() -> None:
+    text = (
+        "Кездесуде ауыл тұрғыны Т.Жұмағұлов жол мәселесін көтерді. Бас жүлде Ж.Кенжееваға бұйырды. "
+        "«Біздің ауылға жол керек», – деді Б. Досымбекова."
+    )
+    names = {p.name: p for p in people_of(text)}
+    assert {"Т. Жумагулов", "Ж. Кенжеева", "Б. Досымбекова"} <= set(names)
+    assert names["Т. Жумагулов"].mentions[0].text == "Т.Жұмағұлов"
+
+
+def test_signature_in_capitals_gets_the_media_spelling() -> None:
+    text = "Байқау жеңімпаздары марапатталды.\nАйгүл ШӘКЕНОВА"
+    assert [p.name for p in people_of(text)] == ["Айгуль Шакенова"]
+
+
+def test_names_of_institutions_are_not_people() -> None:
+    text = (
+        "Олимпиаданың жеңімпазы – Т.Жүргенов атындағы мектептің оқушысы Дана Серікқызы. "
+        "Лучшим учителем признана Гульмира Абенова из школы имени Ш. Калдаякова."
+    )
+    assert {p.name for p in people_of(text)} == {"Дана Сериккызы", "Гульмира Абенова"}
