@@ -37,9 +37,9 @@ from typing import Literal
 from extractors.morph import parse as morph_parse
 from extractors.translit import (
     fold_to_russian,
-    soften_l,
     has_kazakh_letters,
     latin_key,
+    soften_l,
     to_ascii,
     to_latin,
     vowel_skeleton,

@@ -34,10 +34,10 @@ from functools import lru_cache
 
 __all__ = [
     "fix_lookalikes",
-    "soften_l",
     "fold_to_russian",
     "has_kazakh_letters",
     "latin_key",
+    "soften_l",
     "to_ascii",
     "to_latin",
     "vowel_skeleton",
