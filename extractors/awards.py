@@ -45,13 +45,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extractors import kk_morph
+from extractors.award_predicates import predicate_nominations
 from pipeline.records import Competition, Mention, Nomination
 
 _QUOTE_RE = re.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"|“([^“”\n]{1,120})”|„([^„“”\n]{1,120})[“”]")
 _L = r"[а-яёәғқңөұүһіa-z]"
 _COMP_BEFORE = re.compile(
     r"(?i)(?:(?:конкурс\w*|смотр\w*(?:-конкурс\w*)?|чемпионат\w*|олимпиад\w*|прем(?:ия|ии|ию|ией)|"
-    r"турнир\w*|фестиваля?-конкурса?)(?:\s+(?!победител|лауреат|призер|призёр)" + _L + r"+){0,3}"
+    r"турнир\w*|фестиваля?-конкурса?|фестивал\w*)"
+    r"(?-i:\s+(?!победител|лауреат|призер|призёр)" + _L + r"+(?:-" + _L + r"+)?){0,5}"
     r"|(?:байқау|сайыс|конкурс)(?:ы|ын|ына|ында|ының)?)\s*$"
 )
 # organisations: ТОО «X», «X» ЖШС / АҚ / ЖК ... are never contests or nominations
@@ -62,9 +64,25 @@ _ORG_AFTER = re.compile(
 )
 _COMP_AFTER = re.compile(
     r"(?i)^\s*(?:(?:республикалық|облыстық|өңірлік|аудандық|қалалық|халықаралық)\s+)?"
-    r"(?:конкурс\w*|байқау\w*|сайыс\w*|чемпионат\w*|олимпиада\w*|жарыс\w*|турнир\w*|сыйлығ\w*|кезең\w*)"
+    r"(?:конкурс\w*|байқау\w*|сайыс\w*|чемпионат\w*|олимпиада\w*|жарыс\w*|турнир\w*|кезең\w*)"
     r"(?![\w])"
 )
+# A Kazakh contest noun a few modifiers after the title: "«X» атты облыстық ақындар айтысы",
+# "«X» ұлттық байқауы", "«X» жас домбырашылар байқауы".
+_KK_CONTEST_NOUN = re.compile(
+    r"(?i)(?:байқау|сайыс|айтыс|конкурс|олимпиада|жарыс|турнир|спартакиада|біріншілі|чемпионат|"
+    r"мүшәйра|фестивал)\w*$"
+)
+_FESTIVAL = re.compile(r"(?i)фестивал")
+# Words that end the modifiers: the title then names a project, a programme or an event.
+_NOT_A_MODIFIER = re.compile(
+    r"(?i)^(?:жоба|бағдарлам|акция|аясы|аясын|шеңбер|проект|программ|форум|жәрмең|жәрмен|ярмар|мереке|"
+    r"іс-шара|бойынша|кезінде|қарсаңында|арналған|кешен|орталы|ансамбл|сарай|мектеп|мектеб|стадион|"
+    r"клуб|театр|музей|кітапхана|колледж|университет|комплекс|центр|дворец|газет|арнас|ұжым|бірлест|"
+    r"өтті|өткен|өтеді|өтуде|прош|состоя|пройд|ұйымдастыр)"
+    r"|^(?:жшс|тоо|ақ|ао|и|және|мен|бен|пен|орай|зал|залы|залында|дом|дома|доме|үй|үйі|үйінде|үйде)$"
+)
+_WORD_AFTER = re.compile(r"\s*([^\s«»\"“”„.,;:!?()–—]+)")
 _NOM_BEFORE = re.compile(r"(?i)(?:номинаци\w*|в\s+категории|категория|звани[еяюи]\w*)\s*:?\s*$")
 _NOM_AFTER = re.compile(r"(?i)^\s*(?:номинация\w*|атағ\w*|аталым\w*|категория\w*)(?![\w])")
 _NOM_LIST_CUE = re.compile(
@@ -99,6 +117,11 @@ _PLACE = re.compile(
     r"на\s+(?:первом|втором|третьем)\s+месте|(?:бірінші|екінші|үшінші)\s+орын\w*|"
     r"[123]\s*-?\s*(?:орын\w*|мест\w*))"
 )
+_CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
+_PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
+_AWARD_CONTEXT = re.compile(r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд")
+_NAME_TITLE_GAP = re.compile(r"\s*(?:[–—-]\s*)?")
+_ITEM_END = re.compile(r"\s*(?:[,;.]|\n|$|және\s|и\s|а\s|ал\s|атан|атағ|деп\s|болып\s|болды)")
 _CLAUSE_BREAK = re.compile(r",\s*(?:а|ал|но|однако)\s|;|[.!?]\s")
 _GENERIC = {
     "үздік", "лучший", "лучшая", "лучшее", "лучшие", "best", "жыл", "год", "года", "и", "по", "в", "мен",
@@ -162,6 +185,37 @@ def _titles(text: str) -> list[_Title]:
     return out
 
 
+def _contest_cue_before(text: str, before: str) -> bool:
+    """A contest word a few words before the title ("конкурс профессионального мастерства среди
+    молодых рабочих «X»"); a festival only where the article awards someone."""
+    cue = _COMP_BEFORE.search(before)
+    if cue is None:
+        return False
+    return not _FESTIVAL.match(cue.group().lstrip()) or _WIN_WORDS.search(text) is not None
+
+
+def _contest_noun_after(text: str, pos: int) -> bool:
+    """A contest noun within four modifier words after a title ("«X» атты облыстық айтыс",
+    "«X» ұлттық байқауы"). A festival counts only in an article that awards someone: a
+    festival with prize-winners is a contest, a festival of crafts is not."""
+    words = 0
+    while words < 5:
+        match = _WORD_AFTER.match(text, pos)
+        if match is None:
+            return False
+        word = match.group(1)
+        if words == 0 and word.lower() == "атты":
+            pos = match.end()
+            continue
+        if _KK_CONTEST_NOUN.match(word) or _KK_CONTEST_NOUN.search(word):
+            return not _FESTIVAL.search(word) or _WIN_WORDS.search(text) is not None
+        if _NOT_A_MODIFIER.match(word) or word[:1].isupper():
+            return False
+        pos = match.end()
+        words += 1
+    return False
+
+
 def _classify(text: str, titles: list[_Title]) -> None:
     for t in titles:
         before = text[max(0, t.outer_start - 80) : t.outer_start]
@@ -170,8 +224,17 @@ def _classify(text: str, titles: list[_Title]) -> None:
             t.kind = "org"
         elif _NOM_BEFORE.search(before) or _NOM_AFTER.match(after):
             t.kind = "nom"
-        elif _COMP_BEFORE.search(before) or _COMP_AFTER.match(after):
+        elif _contest_cue_before(text, before) or _COMP_AFTER.match(after) or _contest_noun_after(
+            text, t.outer_end
+        ):
             t.kind = "comp"
+    # "«Үміт» сыйлығы": a special prize (nomination) of the article's contest; with no
+    # contest in the article the prize is the award programme itself ("«Алтын адам»
+    # сыйлығының лауреаттары")
+    has_contest = any(t.kind == "comp" for t in titles)
+    for t in titles:
+        if not t.kind and _PRIZE_AFTER.match(text, t.outer_end):
+            t.kind = "nom" if has_contest else "comp"
     # chains: "конкурсов «A» и «B»" (forward), "«A», «B» конкурстары" (backward)
     for _ in range(3):
         for a, b in pairwise(titles):
@@ -246,14 +309,18 @@ def _list_lines(text: str, titles: list[_Title]) -> list[tuple[_Title, int, int]
 
     The title opens a line, or (in an article that already has contests or nominations)
     a sentence: "... ашылды. «Жыл спортшысы» – боксшы Дәулет Серікбаев."."""
-    out = []
-    awards_context = any(t.kind in {"comp", "nom"} for t in titles)
-    for t in titles:
+    out: list[tuple[_Title, int, int]] = []
+    awards_context = any(t.kind in {"comp", "nom"} for t in titles) or _AWARD_CONTEXT.search(text) is not None
+    for i, t in enumerate(titles):
         line_start = text.rfind("\n", 0, t.outer_start) + 1
         lead = text[line_start : t.outer_start]
         at_line_start = lead.strip() in {"", "-", "–", "—", "•", "*"} or re.fullmatch(r"\s*\d+[.)]\s*", lead)
         at_sentence_start = awards_context and re.search(r"[.!?]\s+$", lead) is not None
-        if not at_line_start and not at_sentence_start:
+        # "«A» – Name, «B» – Name": the next item of a list that started at a line or sentence
+        continues_list = bool(out) and out[-1][2] <= t.outer_start and re.fullmatch(
+            r"\s*[,;]\s*", text[out[-1][2] : t.outer_start]
+        ) is not None
+        if not at_line_start and not at_sentence_start and not continues_list:
             continue
         m = re.match(r"\s*[–—-]\s*", text[t.outer_end :])
         if not m:
@@ -261,7 +328,33 @@ def _list_lines(text: str, titles: list[_Title]) -> list[tuple[_Title, int, int]
         list_start = t.outer_end + m.end()
         stop = re.search(r"[;\n]|\.(?:\s|$)", text[list_start:])
         list_end = list_start + (stop.start() if stop else len(text) - list_start)
+        following = titles[i + 1].outer_start if i + 1 < len(titles) else len(text)
+        if following < list_end:  # the next title opens the next item
+            comma = text.rfind(",", list_start, following)
+            list_end = comma if comma >= 0 else following
         out.append((t, list_start, list_end))
+    return out
+
+
+def _winner_before_titles(
+    text: str, titles: list[_Title], people: Sequence[tuple[int, int, str]], used: set[tuple[int, int]]
+) -> list[tuple[_Title, tuple[int, int, str]]]:
+    """"Нурлан Абилкасымов – «Лучший врач»", "Нұрсұлтан Қабдолов «Үздік шабуылшы», ...": a
+    person right before a title that closes its list item names the title's winner, in an
+    article that awards something."""
+    if not (any(t.kind in {"comp", "nom"} for t in titles) or _AWARD_CONTEXT.search(text)):
+        return []
+    out = []
+    for t in titles:
+        if t.kind in {"comp", "org"} or not _ITEM_END.match(text, t.outer_end):
+            continue
+        owner = [
+            p for p in people
+            if p[1] <= t.outer_start and (p[0], p[1]) not in used
+            and _NAME_TITLE_GAP.fullmatch(text, p[1], t.outer_start)
+        ]
+        if owner:
+            out.append((t, owner[-1]))
     return out
 
 
@@ -336,6 +429,10 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
         for p in winners:
             _add_unique(n.winners, p[2])
             used_people.add((p[0], p[1]))
+    for t, owner in _winner_before_titles(text, titles, people, used_people):
+        t.kind = "nom"
+        _add_unique(nom_for(t, _competition_near(text, comps, t.start, sents)).winners, owner[2])
+        used_people.add((owner[0], owner[1]))
     for t in titles:
         if t.kind == "nom":
             nom_for(t, _competition_near(text, comps, t.start, sents))
@@ -454,9 +551,26 @@ def extract_competitions(text: str, lang: str) -> list[Competition]:
     return list(out.values())
 
 
+def _add_predicate_nominations(
+    text: str, titles: list[_Title], noms: dict[str, _Nom], people: Sequence[tuple[int, int, str]]
+) -> None:
+    """"Лучшим наставником признана Name" (no quotes): a nomination of the nearest contest."""
+    comps = [t for t in titles if t.kind == "comp"]
+    sents = _sentences(text) if comps else []
+    for found in predicate_nominations(text, people):
+        k = _key(found.name)
+        competition = _competition_near(text, comps, found.start, sents) if comps else None
+        n = noms.setdefault(k, _Nom(found.name, competition))
+        for winner in found.winners:
+            _add_unique(n.winners, winner)
+        n.mentions.append(Mention(start=found.start, end=found.end, text=text[found.start : found.end]))
+
+
 def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, str]]) -> list[Nomination]:
     """Nominations of ``text`` with competition and winners (canonical names from ``people``)."""
     titles, noms = _analyse(text, people)
+    if lang != "kk":
+        _add_predicate_nominations(text, titles, noms, people)
     names = _comp_names(titles)
     out: dict[str, Nomination] = {}
     for n in noms.values():
@@ -470,4 +584,7 @@ def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, s
             out[k].mentions.extend(n.mentions)
             continue
         out[k] = Nomination(name=name, competition=comp, winners=list(n.winners), mentions=list(n.mentions))
-    return list(out.values())
+    # a title with neither a winner nor a contest is a rank or honour talked about ("звание
+    # «Чемпион мира»", "«Құрметті азамат» атағы"), not a category awarded in this story
+    speaks_of_categories = _CATEGORY_WORD.search(text) is not None
+    return [n for n in out.values() if n.winners or n.competition or speaks_of_categories]
