@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from extractors.demonyms import kazakh_demonym, russian_demonym
 from extractors.names import is_given_name
 from gazetteers.places import PlaceUnit, all_units, bare_stop_words, fold
 from pipeline.records import District, Mention
@@ -571,6 +572,30 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
             hit.unit = max(ok, key=lambda u: score(u, regions, districts)) if ok else None
 
 
+def _with_demonyms(
+    toks: list[_Token], hits: list[_Hit], langs: frozenset[str], units: dict[str, PlaceUnit]
+) -> list[_Hit]:
+    """``hits`` plus the demonyms ("қарабалықтық", "рудненцы") on tokens no hit covers: a city
+    or district they may name is resolved like a named one; a village only with the support
+    of the article's other places (the resolver's "village" kind)."""
+    covered = {k for hit in hits for k in range(hit.i, hit.j)}
+    added: list[_Hit] = []
+    for k, tok in enumerate(toks):
+        if k in covered or len(tok.low) < 6:
+            continue
+        ids: tuple[str, ...] = ()
+        if "kk" in langs:
+            ids = kazakh_demonym(tok.raw)
+        if not ids and "ru" in langs:
+            ids = russian_demonym(tok.raw)[0]
+        if not ids:
+            continue
+        higher = [u for u in ids if units[u].type in ("city", "district")]
+        hit = _Hit(k, k + 1, kind="strong" if higher else "village", ids=higher or list(ids))
+        added.append(hit)
+    return sorted(hits + added, key=lambda h: h.i) if added else hits
+
+
 def _langs(lang: str) -> frozenset[str]:
     if lang == "ru":
         return frozenset({"ru"})
@@ -586,8 +611,10 @@ def find_place_mentions(text: str, lang: str) -> list[PlaceMention]:
         return []
     units = all_units()
     toks = _tokens(text)
-    hits = _find_hits(text, toks, _langs(lang))
+    langs = _langs(lang)
+    hits = _find_hits(text, toks, langs)
     _classify(text, toks, hits, units)
+    hits = _with_demonyms(toks, hits, langs, units)
     _resolve(hits, units)
     out: list[PlaceMention] = []
     for hit in hits:

@@ -34,8 +34,11 @@ from gazetteers.places import PlaceUnit, get_unit
 
 SPECIFICITY = {"village": 0, "okrug": 1, "city": 2, "district": 3, "region": 4}
 KAZAKH_TIE = re.compile(
-    r"(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|аудандық|қалалық|облыстық|ауылдық)$"
+    r"(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|аудандық|қалалық|облыстық|ауылдық"
+    r"|лық|лік|дық|дік|тық|тік)$"  # a demonym before the name: "арқалықтық Нұрлыбек", "Жітіқаралық шебер"
 )
+# a Russian demonym of one person before the name: "актаусец Данияр", "рудненка"
+RUSSIAN_DEMONYM_ONE = re.compile(r"(?:ец|чанин|чанка|нка)$")
 RUSSIAN_GENITIVE = re.compile(r"(?:ого|его|ой|ей|ых|их|[аяи])$")
 LOCATION_PREPOSITION = re.compile(r"(?:^|\s)(?:в|во|на|по|к|ко|при|под|за|через|у)\s*$", re.IGNORECASE)
 FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
@@ -139,6 +142,8 @@ def place_before(
     if lang != "kk":
         if FROM_PREPOSITION.search(before_chain):
             return _most_specific(chain)
+        if RUSSIAN_DEMONYM_ONE.search(last) and len(chain) == 1:
+            return chain[0]
         if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain):
             return _most_specific(chain)
     return None

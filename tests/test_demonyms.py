@@ -1,0 +1,91 @@
+"""Demonyms: a place named by its people is a mention of the unit and ties the person after it.
+
+Sentences are the project's own, built on constructions counted in real regional news
+("арқалықтық Name", "Жітіқаралық шебер Name", "рудненцы", "актаусец Name").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.demonyms import kazakh_demonym, russian_demonym
+from extractors.districts import find_place_mentions
+from gazetteers.places import all_units
+from tests.test_people import by_name, people_of
+
+
+def _names(ids: tuple[str, ...]) -> set[str]:
+    units = all_units()
+    return {units[i].name for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("word", "unit"),
+    [
+        ("қарабалықтық", "Карабалыкский район"), ("арқалықтық", "Аркалык"), ("петропавлдық", "Петропавловск"),
+        ("екібастұздық", "Экибастуз"), ("көкшетаулық", "Кокшетау"), ("сайрамдық", "Сайрамский район"),
+        ("түркістандық", "Туркестан"), ("тараздық", "Тараз"), ("шымкенттік", "Шымкент"),
+        ("қызылордалық", "Кызылорда"), ("оралдық", "Уральск"), ("бөрлілік", "Бурлинский район"),
+        ("Жітіқаралық", "Житикара"), ("әулиекөлдіктер", "Аулиекольский район"),
+        ("сарыкөлдіктердің", "Сарыколь"), ("тайыншалықтарға", "Тайынша"),
+    ],
+)
+def test_kazakh_demonyms_name_their_unit(word: str, unit: str) -> None:
+    assert unit in _names(kazakh_demonym(word))
+
+
+@pytest.mark.parametrize("word", ["жастық", "ұлттық", "тұрақтылық", "қоғамдық", "аудандық", "облыстық",
+                                  "мәдениеттік", "аймақтық", "отандық", "жаңалық", "халықтық"])
+def test_ordinary_kazakh_words_are_no_demonyms(word: str) -> None:
+    assert kazakh_demonym(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "unit", "singular"),
+    [
+        ("костанайцы", "Костанай", False), ("житикаринцы", "Житикара", False), ("рудненцы", "Рудный", False),
+        ("лисаковчане", "Лисаковск", False), ("мендыкаринцы", "Мендыкаринский район", False),
+        ("экибастузцев", "Экибастуз", False), ("степногорцы", "Степногорск", False),
+        ("мунайлинцы", "Мунайлинский район", False), ("актаусец", "Актау", True),
+        ("кентаусцев", "Кентау", False), ("мактааралец", "Мактааральский район", True),
+        ("павлодарцев", "Павлодар", False), ("аральцев", "Аральск", False),
+    ],
+)
+def test_russian_demonyms_name_their_unit(word: str, unit: str, singular: bool) -> None:
+    ids, one = russian_demonym(word)
+    assert unit in _names(ids)
+    assert one == singular
+
+
+@pytest.mark.parametrize("word", ["овцы", "бойцы", "молодцы", "образцы", "продавцы", "жильцы", "певец",
+                                  "отцы", "концы", "кузнец", "улицы", "месяцы"])
+def test_ordinary_russian_words_are_no_demonyms(word: str) -> None:
+    assert russian_demonym(word) == ((), False)
+
+
+KK_TIES = [
+    ("Бірінші орынды қарабалықтық Дәурен Мақсұтов иеленді.", "Даурен Максутов", "Карабалыкский район"),
+    ("Үшінші орын арқалықтық Нұрлыбек Төребаевқа бұйырды.", "Нурлыбек Торебаев", "Аркалык"),
+    ("Химия пәнінен петропавлдық Данияр Исмаилов топ жарды.", "Данияр Исмаилов", "Петропавловск"),
+    ("Екінші орынды көкшетаулық ақын Серікбол Жақыпұлы алды.", "Серикбол Жакыпулы", "Кокшетау"),
+    ("Бас жүлдені шымкенттік Әсет Жұмабайұлы жеңіп алды.", "Асет Жумабайулы", "Шымкент"),
+    ("Жүлдені тараздық ақын Бауыржан Қожахметке табыс етті.", "Бауыржан Кожахмет", "Тараз"),
+    ("Жітіқаралық шебер Ерболат Нұров көрмеге қатысты.", "Ерболат Нуров", "Житикара"),
+    ("Айтысқа оралдық Ақнұр Бисенова да қатысты.", "Акнур Бисенова", "Уральск"),
+]
+RU_TIES = [
+    ("Приз лучшего бомбардира получил актаусец Данияр Сарсенбаев.", "Данияр Сарсенбаев", "Актау"),
+    ("Лучшим игроком назван мактааралец Ерлан Жумабеков.", "Ерлан Жумабеков", "Мактааральский район"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "unit"), KK_TIES + RU_TIES)
+def test_demonym_ties_the_person_after_it(text: str, person: str, unit: str) -> None:
+    found = by_name(people_of(text))
+    assert found[person].district == unit
+
+
+def test_plural_demonyms_are_places_but_tie_nobody() -> None:
+    text = "Әулиекөлдіктер жерлестерінің жетістігіне қуанды. Костанайцы и рудненцы поддержали команду."
+    names = {m.unit.name for m in find_place_mentions(text, "mixed")}
+    assert {"Аулиекольский район", "Костанай", "Рудный"} <= names
