@@ -911,6 +911,8 @@ def _normalize_person_once(surface: str, lang: str) -> PersonName | None:
     surname = surname_a.nom if surname_a else None
     if surname and _lk(surname) in not_name_words():
         return None
+    if surname:
+        surname = _media_surname(surname, toks)
     return _make(given, surname, patr, "person", gender)
 
 
@@ -923,6 +925,17 @@ def _media_given(given: str, toks: list[_Tok]) -> str:
             if softened != given:
                 return softened
     return given
+
+
+def _media_surname(surname: str, toks: list[_Tok]) -> str:
+    """A surname written with initial Ө in Kazakh starts with У in Russian-language media
+    (Өтепқалиев → Утепкалиев, Өтебаев → Утебаев); initial Ү already folds to У."""
+    if not surname.startswith("О"):
+        return surname
+    for t in toks:
+        if not t.initial and t.raw[:1] in "Өө" and _lk(t.word).startswith(_lk(surname)[:4]):
+            return "У" + surname[1:]
+    return surname
 
 
 def normalize_name(surface: str, lang: str) -> PersonName | None:

@@ -27,6 +27,7 @@ specific one is the person's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from extractors.districts import PlaceMention
@@ -111,7 +112,23 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
         # Kazakh: "Айгерім Омарова – Талдықорған қаласындағы ...", "Дархан Омаров Текелі қаласындағы"
         if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
             return place
+        # a list item "Name – Әулиекөл ауданы, Құсмұрын кентіндегі №1 мектеп": the places after
+        # the dash, on the item's line, the most specific first
+        if re.fullmatch(r"\s*[–—]\s*", gap):
+            return _most_specific(_chain_after(text, place, places))
     return None
+
+
+def _chain_after(text: str, first: PlaceMention, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """``first`` and the places that follow it, each after a comma or a blank on the same line."""
+    chain = [first]
+    for place in places:
+        if place.start < chain[-1].end:
+            continue
+        if not re.fullmatch(r"[ \t]*,?[ \t]*", text[chain[-1].end : place.start]):
+            break
+        chain.append(place)
+    return chain
 
 
 def place_before(
@@ -165,8 +182,15 @@ TITLE_HINT = re.compile(
 def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
     """The article's one unit of ``kind``; for a region, also the one region all places share."""
     if kind == "district":
-        units = {p.unit.id: p.unit for p in places if p.unit.type == "district"}
-        return next(iter(units.values())) if len(units) == 1 else None
+        counts = Counter(p.unit.id for p in places if p.unit.type == "district")
+        if len(counts) == 1:
+            return get_unit(next(iter(counts)))
+        # several districts: the one the article is about, named more often than any other
+        # ("Қарабалық ауданында ... Әулиекөл, Жангелдин аудандарынан келген ақындар ...")
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+            return get_unit(ranked[0][0])
+        return None
     regions = {p.unit.id: p.unit for p in places if p.unit.type == "region"}
     if len(regions) == 1:
         return next(iter(regions.values()))

@@ -375,6 +375,9 @@ def test_media_spelling_of_kazakh_given_names(surface: str, name: str) -> None:
         ("Айгерім Асқарқызымен", "Айгерим Аскаркызы"),
         ("Асқарқызы Маржанға", "Маржан Аскаркызы"),
         ("Т.Жұмағалиевтің", "Т. Жумагалиев"),
+        ("Ерсайын Өтебаевтың", "Ерсайын Утебаев"),  # initial Ө of a surname: У in media spelling
+        ("Қайрат ӨТЕПБЕРГЕНОВ", "Кайрат Утепбергенов"),
+        ("Өмірзақ Сейітов", "Омирзак Сейитов"),  # a given name keeps О
     ],
 )
 def test_case_forms_of_uly_kyzy_surnames_and_initials(surface: str, name: str) -> None:
