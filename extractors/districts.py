@@ -138,6 +138,7 @@ class _Hit:
     ids: list[str] = field(default_factory=list)
     alt: list[str] = field(default_factory=list)  # same-name villages behind a bare city name
     unit: PlaceUnit | None = None
+    lower: bool = False  # a lower-case adjective modifying another noun ("аулиекольской команды")
 
 
 def _ru_noun(base: str) -> tuple[str, frozenset[str]]:
@@ -297,15 +298,26 @@ def _find_hits(text: str, toks: list[_Token], langs: frozenset[str]) -> list[_Hi
     index = _index()
     hits: list[_Hit] = []
     i = 0
-    for k in [k for k, tok in enumerate(toks) if tok.raw[:1].isupper() and len(tok.low) >= 2]:
+    # Russian place adjectives are lower-case outside names ("капитан аулиекольской команды"):
+    # those tokens are visited too, for adjective forms only
+    lower_adjectives = "ru" in langs
+    starts = [
+        k for k, tok in enumerate(toks)
+        if (tok.raw[:1].isupper() and len(tok.low) >= 2)
+        or (lower_adjectives and len(tok.low) >= 8 and tok.low[-2:] in ADJ_ENDINGS and tok.raw.islower())
+    ]
+    for k in starts:
         if k < i:
             continue  # inside the previous hit
         i = k
         low = toks[i].low
+        lower = not toks[i].raw[:1].isupper()
         found: list[tuple[int, _Form, str]] = []
         for cut in range(0, min(MAX_CUT, len(low) - 2) + 1):
             key = low[: len(low) - cut]
             for form in index.get(key, ()):
+                if lower and (not form.adj or len(form.words) > 1):
+                    continue
                 if form.langs & langs:
                     match = _match_form(text, toks, i, form, key)
                     if match is not None:
@@ -313,7 +325,7 @@ def _find_hits(text: str, toks: list[_Token], langs: frozenset[str]) -> list[_Hi
         best: _Hit | None = None
         if found:
             top = max(j for j, _, _ in found)
-            best = _Hit(i, top)
+            best = _Hit(i, top, lower=lower)
             for j, form, ending in found:
                 if j != top:
                     continue
@@ -484,7 +496,7 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
             hit.alt = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
             continue
         adj_ids = [u.id for u in cands if u.id in hit.adj_ids and u.type in ("district", "region")
-                   and _gender_ok(u, hit.cands[u.id])]
+                   and (hit.lower or _gender_ok(u, hit.cands[u.id]))]
         if adj_ids:
             if _bare_ok(text, toks, hit, names):
                 hit.kind, hit.ids = "adj", adj_ids

@@ -38,6 +38,10 @@ KAZAKH_TIE = re.compile(
     r"(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|аудандық|қалалық|облыстық|ауылдық"
     r"|лық|лік|дық|дік|тық|тік)$"  # a demonym before the name: "арқалықтық Нұрлыбек", "Жітіқаралық шебер"
 )
+RESIDENT = re.compile(
+    r"(?:жител\w*|уроженц\w*|уроженец|уроженк\w*)\s+(?:(?:с|г|п|пос)\.\s*|села\s+|города\s+|пос[её]лка\s+)?$",
+    re.IGNORECASE,
+)
 # a Russian demonym of one person before the name: "актаусец Данияр", "рудненка"
 RUSSIAN_DEMONYM_ONE = re.compile(r"(?:ец|чанин|чанка|нка)$")
 RUSSIAN_GENITIVE = re.compile(r"(?:ого|его|ой|ей|ых|их|[аяи])$")
@@ -161,6 +165,10 @@ def place_before(
             return _most_specific(chain)
         if RUSSIAN_DEMONYM_ONE.search(last) and len(chain) == 1:
             return chain[0]
+        if RESIDENT.search(before_chain):  # "жительница Хромтау Гульмира", "уроженец Сарыколя"
+            return _most_specific(chain)
+        if chain[-1].text[:1].islower() and len(between.split()) <= 2:
+            return chain[-1]  # "темиртауский шахматист Олег Бойко"
         if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain):
             return _most_specific(chain)
     return None

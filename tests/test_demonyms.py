@@ -110,3 +110,24 @@ def test_bare_district_title_is_the_district_the_article_is_about() -> None:
     )
     found = by_name(people_of(text))
     assert found["Гульжан Абдирахманова"].district == "Карабалыкский район"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "unit"),
+    [
+        ("В Костанайской области прошёл турнир. Лучшим игроком признан капитан аулиекольской команды "
+         "Даурен Оспанов.", "Даурен Оспанов", "Аулиекольский район"),
+        ("Похожая история у жительницы Хромтау Гульмиры Ахметовой.", "Гульмира Ахметова", "Хромтау"),
+        ("Уроженец Сарыкольского района Ерлан Сапаров выступил первым.", "Ерлан Сапаров", "Сарыкольский район"),
+        ("В Жамбылской области наградили медиков. Диплом получил хирург меркенской районной больницы "
+         "Бауыржан Сейтказиев.", "Бауыржан Сейтказиев", "Меркенский район"),
+    ],
+)
+def test_russian_lower_case_place_adjectives_and_residents(text: str, person: str, unit: str) -> None:
+    assert by_name(people_of(text))[person].district == unit
+
+
+def test_lower_case_adjective_needs_the_article_region() -> None:
+    """A bare adjective of a district is a place only where the article is in its region."""
+    text = "Капитан аулиекольской команды забил гол."
+    assert find_place_mentions(text, "ru") == []
