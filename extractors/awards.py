@@ -115,7 +115,7 @@ _GRAND_PRIX = re.compile(r"(?i)(?<![\w-])(?:гран-при|гран\s+при|б
 _PLACE = re.compile(
     r"(?i)(?<![\w])(?:(?:перв|втор|трет)\w+\s+мест\w*|мест\w*\s+(?:перв|втор|трет)\w+|"
     r"на\s+(?:первом|втором|третьем)\s+месте|(?:бірінші|екінші|үшінші)\s+орын\w*|"
-    r"[123]\s*-?\s*(?:орын\w*|мест\w*))"
+    r"(?:[123]|I{1,3}|І{1,3})\s*-?\s*(?:орын\w*|мест\w*))"
 )
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
@@ -468,16 +468,16 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
             continue
         grand = _GRAND_PRIX.search(sent_text)
         if grand and _WIN_PREDICATE.search(sent_text) and comps:
-            # "Гран-при конкурса получил токарь ... Виктор Ким": a nomination of the contest
-            g_start = s + grand.start()
-            label = grand.group()[0].upper() + grand.group()[1:]
-            gt = _Title(g_start, g_start + len(label), label, "nom", g_start, g_start + len(label))
-            n = nom_for(gt, _competition_near(text, comps, g_start, sents))
-            n.name = noms[_key(gt.text)].name
-            for p in in_sent:
-                _add_unique(n.winners, p[2])
-            place_target = None
-            continue
+            # "Гран-при конкурса получил ...", "Бас жүлдені ... жеңіп алды": a rank, not a category;
+            # its winner wins the contest itself (the nomination named after the contest)
+            c_name = _competition_near(text, comps, s + grand.start(), sents)
+            contest = next((t for t in comps if t.text == c_name), None)
+            if contest is not None:
+                n = nom_for(contest, contest.text)
+                for p in in_sent:
+                    _add_unique(n.winners, p[2])
+                place_target = n
+                continue
         if place and comps:
             # "Первое место заняла семья X. На втором месте – семья Y.": the places of the
             # nomination of the sentence before, else of the contest itself

@@ -156,7 +156,7 @@ def test_title_dash_winner_inside_a_paragraph() -> None:
     assert extract_nominations(plain, "kk", _people(plain, [("Ерлан Нұрымов", "Ерлан Нурымов")])) == []
 
 
-def test_grand_prix_is_a_nomination_of_the_contest() -> None:
+def test_grand_prix_is_won_in_the_contest_itself() -> None:
     text = (
         "В Караганде подвели итоги конкурса «Мастер золотые руки». В номинации «Лучший электрик» "
         "победил Сергей Волков. Гран-при конкурса получил сварщик ТОО «Курылыс» Арман Жунусов."
@@ -167,7 +167,7 @@ def test_grand_prix_is_a_nomination_of_the_contest() -> None:
     got = {n.name: (n.competition, n.winners) for n in comps_noms}
     assert got == {
         "Лучший электрик": ("Мастер золотые руки", ["Сергей Волков"]),
-        "Гран-при": ("Мастер золотые руки", ["Арман Жунусов"]),
+        "Мастер золотые руки": ("Мастер золотые руки", ["Арман Жунусов"]),  # a rank: the contest's winner
     }
     # a prize amount without a winner is not a nomination
     money = "Конкурс «Мастер золотые руки» завершился. Обладатель гран-при получит 1 млн тенге."
