@@ -46,6 +46,7 @@ from itertools import pairwise
 
 from extractors import kk_morph
 from extractors.award_predicates import predicate_nominations
+from extractors.unquoted_contests import unquoted_contests
 from pipeline.records import Competition, Mention, Nomination
 
 _QUOTE_RE = re.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"|“([^“”\n]{1,120})”|„([^„“”\n]{1,120})[“”]")
@@ -117,6 +118,7 @@ _PLACE = re.compile(
     r"на\s+(?:первом|втором|третьем)\s+месте|(?:бірінші|екінші|үшінші)\s+орын\w*|"
     r"(?:[123]|I{1,3}|І{1,3})\s*-?\s*(?:орын\w*|мест\w*))"
 )
+_HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
 _AWARD_CONTEXT = re.compile(r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд")
@@ -222,6 +224,8 @@ def _classify(text: str, titles: list[_Title]) -> None:
         after = text[t.outer_end : t.outer_end + 40]
         if _ORG_BEFORE.search(before) or _ORG_AFTER.match(after):
             t.kind = "org"
+        elif _HONORARY_TITLE.search(t.text):
+            t.kind = "honour"  # «Құрметті азамат», «Почётный гражданин»: an honour, not a category
         elif _NOM_BEFORE.search(before) or _NOM_AFTER.match(after):
             t.kind = "nom"
         elif _contest_cue_before(text, before) or _COMP_AFTER.match(after) or _contest_noun_after(
@@ -394,11 +398,28 @@ def _competition_near(
     return before[-1].text if before else None
 
 
-def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_Title], dict[str, _Nom]]:
+def _classified_titles(text: str, lang: str) -> list[_Title]:
+    """Quoted titles with their kinds; in a Kazakh article with winners and no quoted contest,
+    the unquoted contests ("облыстық айтыс") join them as competitions."""
     titles = _titles(text)
-    if not titles:  # every nomination starts from a quoted title (or a contest's, for Grand Prix)
-        return titles, {}
     _classify(text, titles)
+    awarded = _WIN_WORDS.search(text) or _PLACE.search(text)
+    if lang != "ru" and awarded and not any(t.kind == "comp" for t in titles):
+        contests = [
+            _Title(c.start, c.end, c.name, "comp", c.start, c.end)
+            for c in unquoted_contests(text)
+            if not any(t.outer_start <= c.start < t.outer_end for t in titles)
+        ]
+        titles = sorted(titles + contests, key=lambda t: t.outer_start)
+    return titles
+
+
+def _analyse(
+    text: str, people: Sequence[tuple[int, int, str]], lang: str = "ru"
+) -> tuple[list[_Title], dict[str, _Nom]]:
+    titles = _classified_titles(text, lang)
+    if not titles:  # every nomination starts from a title (or a contest's, for Grand Prix)
+        return titles, {}
     sents = _sentences(text)
     comps = [t for t in titles if t.kind == "comp"]
     noms: dict[str, _Nom] = {}
@@ -535,8 +556,7 @@ def _analyse(text: str, people: Sequence[tuple[int, int, str]]) -> tuple[list[_T
 
 def extract_competitions(text: str, lang: str) -> list[Competition]:
     """Named contests of ``text`` with every quoted mention of each."""
-    titles = _titles(text)
-    _classify(text, titles)
+    titles = _classified_titles(text, lang)
     for t, _ in _nominee_list_titles(text, titles):
         t.kind = "nom"
     names = _comp_names(titles)
@@ -568,7 +588,7 @@ def _add_predicate_nominations(
 
 def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, str]]) -> list[Nomination]:
     """Nominations of ``text`` with competition and winners (canonical names from ``people``)."""
-    titles, noms = _analyse(text, people)
+    titles, noms = _analyse(text, people, lang)
     if lang != "kk":
         _add_predicate_nominations(text, titles, noms, people)
     names = _comp_names(titles)

@@ -304,3 +304,24 @@ def test_predicate_nominations_without_quotes() -> None:
 def test_an_honour_talked_about_is_no_nomination() -> None:
     text = "Вокруг звания «Чемпион мира по шахматам» много лет шли споры."
     assert extract_nominations(text, "ru", []) == []
+
+
+def test_unquoted_kazakh_contest_owns_its_ranked_winners() -> None:
+    text = (
+        "Қарабалық ауданында облыстық ақындар айтысы өтті. Бас жүлдені әулиекөлдік Ерғали Нұрмұхамбет "
+        "жеңіп алды. Бірінші орынды Дәурен Мақсұтов иеленді. Жеңімпаздар ақпан айында өтетін "
+        "республикалық айтысқа қатысады."
+    )
+    pairs = [("Ерғали Нұрмұхамбет", "Ергали Нурмухамбет"), ("Дәурен Мақсұтов", "Даурен Максутов")]
+    assert [c.name for c in extract_competitions(text, "kk")] == ["облыстық айтыс"]
+    assert _noms(text, "kk", pairs) == {"облыстық айтыс": ["Ергали Нурмухамбет", "Даурен Максутов"]}
+
+
+def test_unquoted_contests_need_winners_and_a_kazakh_text() -> None:
+    assert extract_competitions("Аудандық мәдениет үйінде облыстық айтыс өтеді.", "kk") == []
+    assert extract_competitions("Прошёл областной турнир, первое место занял Ерлан Оспанов.", "ru") == []
+
+
+def test_honorary_citizen_title_is_no_nomination() -> None:
+    text = "Төрт азаматқа «Глубокое ауданының Құрметті азаматы» атағы берілді. Атақ Иван Петровқа табысталды."
+    assert extract_nominations(text, "kk", _people(text, [("Иван Петровқа", "Иван Петров")])) == []
