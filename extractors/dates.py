@@ -149,6 +149,18 @@ _KK_MONTH_ONLY = re.compile(
 )
 
 
+_KK_MONTH_FRAME = re.compile(
+    r"\s+(?:басында|соңында|ортасында|аяғында|соңына|басынан|соңынан|бірінші\s+жартысында|екінші\s+жартысында|"
+    r"онкүндігінде)(?![\w])",
+    re.IGNORECASE,
+)
+# "былтыр наурызда", "өткен жылдың қараша айында", "в прошлом году в мае": the year before
+_LAST_YEAR = re.compile(
+    r"(?:былтыр|өткен\s+жыл\w*|в\s+прошлом\s+году|прошлого\s+года|в\s+минувшем\s+году)[^.!?\n]{0,25}$",
+    re.IGNORECASE,
+)
+# "1970 жылдары": a decade, not a year
+_DECADE = re.compile(r"\d{3}0\s+жылдар", re.IGNORECASE)
 _PUB_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}")  # the ` date YYYY-MM-DD` file prefix
 
 
@@ -280,7 +292,12 @@ def _bare_months(text: str) -> Iterator[_Cand]:
         if m["m2"]:
             yield _Cand(m.start("m2"), m.end("m2"), None, _month_num(m["m2"]), None, 2)
     for m in _KK_MONTH_ONLY.finditer(text):
-        if _kk_month_word_ok(m["m"], bool(m["ai"])):
+        # "мамырдың соңында", "тамыз соңында", "қыркүйектің екінші жартысында": a month framed
+        # by a part of it
+        framed = _KK_MONTH_FRAME.match(text, m.end()) is not None and not m["ai"]
+        if _kk_month_word_ok(m["m"], bool(m["ai"])) or (
+            framed and not m["m"].lower().startswith("қазан")
+        ):
             end = m.end("ai") if m["ai"] else m.end("m")
             yield _Cand(m.start(), end, None, _month_num(m["m"]), None, 1)
 
@@ -325,7 +342,11 @@ def extract_dates(text: str, published: str | None) -> list[DateValue]:
     fallback = _fallback_year(published, chosen)
     out: list[DateValue] = []
     for c in chosen:
-        year = c.year if c.year is not None else fallback
+        if _DECADE.match(text, c.start):
+            continue
+        year = c.year
+        if year is None and fallback is not None:
+            year = fallback - 1 if _LAST_YEAR.search(text, max(0, c.start - 60), c.start) else fallback
         if year is None:
             continue
         if c.month is None:

@@ -155,3 +155,20 @@ def test_first_character_guard_keeps_every_match(name: str) -> None:
     texts += [t.upper() for t in texts]
     for text in texts:
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Былтыр астықтың бір бөлігі қараша айына дейін далада қалды.", [("2024-11", "қараша айына")]),
+        ("Өткен жылы наурыздың басында хабар жетті.", [("2024-03", "наурыздың")]),
+        ("В прошлом году в мае открыли школу.", [("2024-05", "мае")]),
+        ("Жұмыссыздар саны мамырдың соңында азайды.", [("2025-05", "мамырдың")]),
+        ("Құрылыс тамыз соңында аяқталды.", [("2025-08", "тамыз")]),
+        ("Майлы дақылдарды жинау қыркүйектің екінші жартысында басталады.", [("2025-09", "қыркүйектің")]),
+        ("Тұрғындар 1970 жылдары салынған үйде тұрады.", []),  # a decade
+        ("Наурыз мерекесі тойланды.", []),  # the holiday
+    ],
+)
+def test_framed_months_last_year_and_decades(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.value, d.text) for d in extract_dates(text, "2025-06-01")] == expected
