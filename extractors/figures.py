@@ -197,6 +197,17 @@ _LATIN_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 _YEAR_UNIT_AFTER = re.compile(r"\s*(?:%|процент|пайыз|тенге|теңге|тг|человек|адам)")
 
 
+def _not_a_quantity(text: str, n: NumberSpan, unit: _Unit) -> bool:
+    """Anniversaries, ages, ranks and reading times: numbers with a unit that count nothing."""
+    if _ANNIVERSARY_AFTER.match(text, n.end):
+        return True
+    if unit.unit == "жас":
+        return True
+    if unit.unit in ("орын", "место") and n.value in (1, 2, 3) and _RANK_AFTER.match(text, unit.end):
+        return True
+    return _READING_TIME_AFTER.match(text, n.end) is not None
+
+
 def _excluded(text: str, n: NumberSpan) -> bool:
     before = text[max(0, n.start - 3) : n.start]
     if _REFERENCE_BEFORE.search(text[max(0, n.start - 40) : n.start]):
@@ -620,7 +631,18 @@ def _range_partner(text: str, n: NumberSpan, nums: list[NumberSpan], lang: str) 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.I)
 
 # Ages are not figures: "в возрасте до 35 лет", "жасы 18 бен 35 аралығындағы".
-_AGE_BEFORE = re.compile(r"(?i)(?:возраст\w*|жасы|жастағы)\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$")
+_AGE_BEFORE = re.compile(
+    r"(?i)(?:возраст\w*|жасы|жастағы|(?<![\w])(?:ей|ему|им)|молодеж\w*|молодёж\w*|выпускник\w*[^.!?\n]{0,40}?)"
+    r"\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$"
+)
+# what makes a number with its unit no figure: an anniversary ("60 жылдығы", "95 жылдық
+# мерейтойы", "к 80-летию"), an age ("101 жасқа", "он алты жасынан"), a rank in a results list
+# ("1 орын – Жүсіповтер"), a site's reading time ("2 мин оқу үшін")
+_ANNIVERSARY_AFTER = re.compile(
+    r"(?i)\s*-?\s*(?:жылдығ\w*|жылдық\s+мерейто\w*|летие\w*|летия|летию|летнего\s+юбиле\w*)"
+)
+_RANK_AFTER = re.compile(r"\s*[–—-]\s")
+_READING_TIME_AFTER = re.compile(r"(?i)\s*мин\.?\s+(?:оқу|чтения|на\s+чтение)")
 _TIME_WORDS = {"год", "жыл", "месяц", "ай", "день", "күн", "неделя", "апта"}
 _AGO = re.compile(r"(?i)\s+(?:тому\s+)?назад|\s+бұрын(?![\w])")
 # Partitives take the counted noun of the whole they are part of: "из них 780 постоянных",
@@ -855,7 +877,9 @@ def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figu
                 unit = _Unit(unit.unit, after_unit[1])
         if value_max is not None:
             qualifier = "exact"
-        if n.words and lang != "kk" and n.value == 1:
+        if n.words and n.value == 1:
+            continue  # "одна из", "бір бөлігі", "бір жыл ішінде": an article, not a count
+        if _not_a_quantity(text, n, unit):
             continue
         end = unit.end
         out.append(

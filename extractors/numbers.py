@@ -312,12 +312,40 @@ def find_numbers(text: str, lang: str) -> list[NumberSpan]:
                 suffix="" if ordinal else suf, ordinal=ordinal, multiplier=bool(mult_word), scale=scale,
             )
         )
+    spans = _merge_compounds(text, spans)
     taken = [(s.start, s.end) for s in spans]
     for ws in _word_numbers(text, lang):
         if not any(ws.start < e and s < ws.end for s, e in taken):
             spans.append(ws)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _merge_compounds(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """One number for "15 мың 412", "3 млн 118,4 мың", "2 млн 231 тысяча 400": a scaled number
+    followed, after a blank, by a smaller scaled one or by a bare group of up to three digits."""
+    out: list[NumberSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.multiplier
+            and not span.ordinal
+            and text[prev.end : span.start].strip() == ""
+            and 0 < span.start - prev.end <= 2
+            and (
+                (span.multiplier and span.scale < prev.scale)
+                or (not span.multiplier and re.fullmatch(r"\d{1,3}", span.text) is not None)
+            )
+        ):
+            out[-1] = NumberSpan(
+                start=prev.start, end=span.end, value=_clean(prev.value + span.value),
+                text=text[prev.start : span.end], suffix=span.suffix, multiplier=True,
+                scale=min(prev.scale, span.scale if span.multiplier else 1),
+            )
+            continue
+        out.append(span)
+    return out
 
 
 def kk_number_suffix(token: str) -> str:

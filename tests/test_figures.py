@@ -269,3 +269,35 @@ def test_possessive_between_number_word_and_noun() -> None:
     text = "а четверо его внуков – мастера спорта"
     got = [(f.value, f.unit, f.text) for f in extract_figures(text, "ru")]
     assert got == [(4, "внук", "четверо его внуков")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Мәдениет үйінің 60 жылдығы қарсаңында кеш өтті.", "kk"),
+        ("Ауданның 95 жылдық мерейтойы аталып өтті.", "kk"),
+        ("Концерт приурочили к 80-летию Победы.", "ru"),
+        ("Биыл 101 жасқа толатын ардагер он алты жасынан еңбек етті.", "kk"),
+        ("Лаборанту фабрики, ей 24 года, вручили диплом.", "ru"),
+        ("Для молодежи до 35 лет есть места.", "ru"),
+        ("1 орын – Жүсіповтер отбасы; 2 орын – Кравченколар отбасы.", "kk"),
+        ("Еңбек адамына құрмет 146 рет көрсетілді 2 мин оқу үшін", "kk"),
+        ("Астықтың бір бөлігі далада қалды, бір жыл ішінде жөнделді.", "kk"),
+    ],
+)
+def test_anniversaries_ages_ranks_and_site_furniture_are_no_figures(text: str, lang: str) -> None:
+    assert extract_figures(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Мақтаарал ауылдық округі – 15 мың 412 тонна мақта тапсырды.", "kk", 15412, "тонна"),
+        ("Өңірде 3 млн 118,4 мың гектар егіс орылды.", "kk", 3118400, "гектар"),
+        ("Численность достигла 2 млн 231 тысяча 400 человек.", "ru", 2231400, "человек"),
+        ("Бюджет фестиваля – 18 млн 500 тыс. тенге.", "ru", 18500000, "тенге"),
+    ],
+)
+def test_compound_numbers_are_one_figure(text: str, lang: str, value: int, unit: str) -> None:
+    (figure,) = extract_figures(text, lang)
+    assert (figure.value, figure.unit) == (value, unit)
