@@ -838,8 +838,10 @@ def _normalize_person_once(surface: str, lang: str) -> PersonName | None:
     last = len(toks) - 1
     if kazakh and not toks[last].initial:
         stem, plural = _strip_kazakh(toks[last].word)
-        if plural:
+        if plural and not (last >= 1 and not toks[0].initial and is_given_name(toks[0].raw)):
             return normalize_family(surface, lang)
+        # "Талғат Әбілқайыровтар": a given name before a plural surname is one person named
+        # for a list ("X, Y, Talgat Abilkayyrov and others"), not a family
         if stem != toks[last].word:
             toks[last] = _Tok(toks[last].raw, stem, toks[last].caps, False)
             russian = lang not in ("kk",) and not has_kazakh_letters(surface) and lang != "mixed"

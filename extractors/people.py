@@ -28,6 +28,7 @@ from extractors.names import PersonName, is_given_name, normalize_family, normal
 from extractors.person_places import implied_unit, place_after, place_before
 from extractors.roles import find_role_span
 from extractors.translit import latin_key, to_ascii, to_latin
+from gazetteers.names import given_names
 from gazetteers.places import PlaceUnit
 from pipeline.document import Sentence
 from pipeline.records import Entity, Mention, Person
@@ -282,6 +283,35 @@ def _surname_owner(cand: _Candidate, clusters: list[_Cluster]) -> list[_Cluster]
     ]
 
 
+def _headline_words(text: str, cand: _Candidate) -> bool:
+    """Words of a headline in capitals ("ТЕМІРДЕ МҰНАЙШЫЛАР БАРЫСЫ АНЫҚТАЛДЫ") read as a name:
+    a span all in capitals, on a line of three or more such words, with no known given name.
+    A signature ("Айгүл ШӘКЕНОВА", "Қ.АЙТҚАЛИЕВ") has a given name or an initial."""
+    words = [w for w in re.findall(r"[^\W\d_]+", cand.surface)]
+    if not words or not all(w.isupper() and len(w) > 1 for w in words):
+        return False
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    caps_words = [w for w in re.findall(r"[^\W\d_]+", line) if w.isupper() and len(w) > 1]
+    given = (cand.parsed.given or "").lower().replace("ё", "е")
+    return len(caps_words) >= 3 and not cand.parsed.given_is_initial and given not in given_names()
+
+
+def _given_name_owner(cand: _Candidate, clusters: list[_Cluster]) -> list[_Cluster]:
+    """The one full name of the article with this given name: "Ерболат бұған дейін ..." after
+    "Ерболат Сағынғалиұлы" is the same person (a later mention by first name)."""
+    parsed = cand.parsed
+    if parsed.surname or not parsed.given or parsed.given_is_initial or len(cand.surface.split()) != 1:
+        return []
+    key = latin_key(parsed.given)
+    owners = [
+        cl for cl in clusters
+        if cl.best.kind == "person" and cl.best.surname and cl.best.given and latin_key(cl.best.given) == key
+    ]
+    return owners if len(owners) == 1 else []
+
+
 def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
     """Group mentions per person: full names first, then partial ones join the one they fit."""
     clusters: list[_Cluster] = []
@@ -290,7 +320,7 @@ def _cluster(candidates: list[_Candidate]) -> list[_Cluster]:
     for cand in full + partial:
         matches = [cl for cl in clusters if same_person(cl.best, cand.parsed)]
         if not matches and cand in partial:
-            matches = _surname_owner(cand, clusters)
+            matches = _surname_owner(cand, clusters) or _given_name_owner(cand, clusters)
         if len(matches) == 1:
             matches[0].members.append(cand)
         elif not matches:
@@ -368,6 +398,7 @@ def extract_people(
         _candidates_from_entities(text, lang, entities, places)
         + _candidates_from_rules(text, lang, places, starts)
     )
+    candidates = [c for c in candidates if not _headline_words(text, c)]
     clusters = _cluster(candidates)
     taken = [(c.start, c.end) for c in candidates]
     _surname_mentions(text, lang, clusters, taken)

@@ -109,3 +109,24 @@ def test_names_of_institutions_are_not_people() -> None:
         "Лучшим учителем признана Гульмира Абенова из школы имени Ш. Калдаякова."
     )
     assert {p.name for p in people_of(text)} == {"Дана Сериккызы", "Гульмира Абенова"}
+
+
+def test_a_later_first_name_mention_joins_the_full_name() -> None:
+    text = (
+        "Бас жүлдені сырымдық ақын Ерболат Сағынғалиұлы жеңіп алды. Айта кетейік, Ерболат бұған дейін де "
+        "талай сөз сайысында топ жарған."
+    )
+    (person,) = people_of(text)
+    assert person.name == "Ерболат Сагынгалиулы"
+    assert [m.text for m in person.mentions] == ["Ерболат Сағынғалиұлы", "Ерболат"]
+
+
+def test_headline_in_capitals_gives_no_people_but_a_signature_does() -> None:
+    text = "ТЕМІРДЕ МҰНАЙШЫЛАР БАРЫСЫ АНЫҚТАЛДЫ\nТемір ауданында жарыс өтті.\nБекзат ТҰРСЫНБАЕВ"
+    assert [p.name for p in people_of(text)] == ["Бекзат Турсынбаев"]
+
+
+def test_given_name_before_a_plural_surname_is_one_person() -> None:
+    text = "Ақындардың өнерін Мейрамгүл Сыздықова, Бекзат Оспанов, Талғат Әбілқайыровтар бағалады."
+    names = {p.name: p.kind for p in people_of(text)}
+    assert names.get("Талгат Абилкайыров") == "person"
