@@ -246,7 +246,10 @@ def _generic_at(text: str, toks: list[_Token], k: int) -> _Generic | None:
     if low in _ABBR and after == ".":
         return _Generic(_ABBR[low], False, k, k, tok.end + 1, tok.start)
     if low.startswith(("сельск", "ауылдык")) and k + 1 < len(toks) and toks[k + 1].low.startswith("округ"):
-        plural = toks[k + 1].low in ("округи", "округов", "округах", "округтары", "округтарында")
+        nxt = toks[k + 1].low  # Kazakh plural: "округтері", "округтерінде", "округтерінен" (folded)
+        plural = nxt in ("округи", "округов", "округах", "округам", "округами") or nxt.startswith(
+            ("округтар", "округтер")
+        )
         return _Generic("okrug", plural, k, k + 1, toks[k + 1].end, tok.start)
     for gtype, rx in _RU_GEN.items():
         if rx.match(low):

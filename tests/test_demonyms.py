@@ -131,3 +131,9 @@ def test_lower_case_adjective_needs_the_article_region() -> None:
     """A bare adjective of a district is a place only where the article is in its region."""
     text = "Капитан аулиекольской команды забил гол."
     assert find_place_mentions(text, "ru") == []
+
+
+def test_kazakh_plural_okrug_word_is_shared_by_a_list() -> None:
+    text = "Көкөзек, Қаракөл, Бестерек ауылдық округтерінен келді. Үржар ауданы."
+    types = {m.unit.name: m.unit.type for m in find_place_mentions(text, "kk")}
+    assert types["Кокозекский сельский округ"] == types["Каракольский сельский округ"] == "okrug"
