@@ -111,7 +111,9 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
             return place
         if re.fullmatch(r"\s*,?\s*(?:из|от)\s+", gap):
             return place
-        if re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*(?:\n|$)", text[place.end : place.end + 3]):
+        # a signature "Марат ЖАКСЫЛЫКОВ, Семей" ties its author; the paper's place on a line of its
+        # own under the signature ("Дина ЕРБОЛҚЫЗЫ,\nБесқарағай ауданы") does not
+        if re.fullmatch(r"[ \t]*,[ \t]*", gap) and re.match(r"\s*(?:\n|$)", text[place.end : place.end + 3]):
             return place
         # Kazakh: "Айгерім Омарова – Талдықорған қаласындағы ...", "Дархан Омаров Текелі қаласындағы"
         if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):

@@ -137,3 +137,10 @@ def test_kazakh_plural_okrug_word_is_shared_by_a_list() -> None:
     text = "Көкөзек, Қаракөл, Бестерек ауылдық округтерінен келді. Үржар ауданы."
     types = {m.unit.name: m.unit.type for m in find_place_mentions(text, "kk")}
     assert types["Кокозекский сельский округ"] == types["Каракольский сельский округ"] == "okrug"
+
+
+def test_paper_place_on_its_own_line_is_no_tie_but_a_signature_place_is() -> None:
+    own_line = "Ауылда мектеп ашылды.\nДина ЕРБОЛҚЫЗЫ,\nБесқарағай ауданы"
+    same_line = "В Семее прошёл смотр.\nМарат ЖАКСЫЛЫКОВ, Семей"
+    assert [(p.name, p.district) for p in people_of(own_line)] == [("Дина Ерболкызы", None)]
+    assert [(p.name, p.district) for p in people_of(same_line)] == [("Марат Жаксылыков", "Семей")]
