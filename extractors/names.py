@@ -709,6 +709,9 @@ def _gender_of(given: _Given | None, surname: _Surname | None, patr_gender: Gend
     return None
 
 
+_OV_ENDING = re.compile(r"(?:ов|ев|ёв|ова|ева|ёва)$")
+
+
 def _assign_two(a: _Tok, b: _Tok, russian: bool, patr_after: int | None) -> tuple[
         _Given | None, _Surname | None, float]:
     """Best (given, surname) reading of two words, with its score."""
@@ -725,6 +728,12 @@ def _assign_two(a: _Tok, b: _Tok, russian: bool, patr_after: int | None) -> tupl
             s_base -= 0.5
         if _surname_analyses(gt.word, russian) and g_base == 0:
             g_base -= 3
+        # -ов/-ев(а) is a surname's ending far more surely than -ин/-ын, which given names
+        # share ("Әбілов Ерсайын": the surname comes first)
+        if _OV_ENDING.search(st.word.lower()):
+            s_base += 1.5
+        if _OV_ENDING.search(gt.word.lower()):
+            g_base -= 2
         base = g_base + s_base
         if order == 0:
             base += 1  # written order "Given Surname" is the default

@@ -65,7 +65,9 @@ FAMILY_WORD = re.compile(
     rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
 )
 NAMESAKE_BEFORE = re.compile(r"(?<![^\W\d_])(?:имени|им\.)\s*$", re.IGNORECASE)
-NAMESAKE_AFTER = re.compile(r"\s+атынд(?:ағы|агы|а)(?![^\W\d_])", re.IGNORECASE)
+NAMESAKE_AFTER = re.compile(
+    r"\s+(?:атынд(?:ағы|агы|а)|зияткерлік|интеллектуальн\w*)(?![^\W\d_])", re.IGNORECASE
+)
 PERSON_LABELS = {"PER", "PERSON"}
 MAYBE_PERSON_LABELS = {"LOC", "ORG", "GPE", "LOCATION", "ORGANISATION"}
 
