@@ -18,9 +18,10 @@ support).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from gazetteers.places import all_units, bare_stop_words, fold
+from gazetteers.places import PlaceUnit, all_units, bare_stop_words, fold
 
 # folded Kazakh: демоним suffix, optional plural, optional case ending
 KAZAKH_DEMONYM = re.compile(
@@ -49,14 +50,17 @@ COMMON_STEMS = frozenset({
 })
 
 
+def _named_units() -> Iterator[PlaceUnit]:
+    """The units a demonym can name: indexed cities, districts and villages."""
+    return (u for u in all_units().values() if u.type in DEMONYM_TYPES and u.indexed)
+
+
 @cache
 def _kazakh_index() -> dict[str, tuple[str, ...]]:
     """Folded Kazakh one-word name -> unit ids (cities, districts, villages)."""
     index: dict[str, list[str]] = {}
     stop = bare_stop_words()
-    for unit in all_units().values():
-        if unit.type not in DEMONYM_TYPES or not unit.indexed:
-            continue
+    for unit in _named_units():
         for name in unit.kk:
             key = fold(name)
             if " " in key or key in stop or len(key) < 3:
@@ -70,9 +74,7 @@ def _russian_index() -> dict[str, tuple[str, ...]]:
     """Folded Russian one-word name and its stems (Рудный -> рудн, Лисаковск -> лисаков) -> ids."""
     index: dict[str, set[str]] = {}
     stop = bare_stop_words()
-    for unit in all_units().values():
-        if unit.type not in DEMONYM_TYPES or not unit.indexed:
-            continue
+    for unit in _named_units():
         names = list(unit.ru) + [a for a in unit.ru_adj if unit.type == "district" and a.endswith("ий")]
         for name in names:
             key = fold(name)
