@@ -34,7 +34,11 @@ EXIT_OK, EXIT_FLOOR, EXIT_USAGE, EXIT_ARTICLE_ERRORS = 0, 1, 2, 3
 @app.command()
 def run(
     inputs: Annotated[
-        list[Path], typer.Argument(help=".txt / .jsonl / .jsonl.gz files or directories of them")
+        list[Path],
+        typer.Argument(
+            help=".txt, .jsonl(.gz) (a line with 'text' or 'html'), .html, .warc(.gz), .csv, .tsv, "
+            ".parquet files or directories of them"
+        ),
     ],
     output: Annotated[
         str,
@@ -78,10 +82,23 @@ def run(
     ] = False,
     shard_size: Annotated[int, typer.Option(help="records per shard with a directory output")] = 10_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
+    id_column: Annotated[str, typer.Option(help="CSV/TSV/Parquet: column of article ids")] = "id",
+    text_column: Annotated[str, typer.Option(help="CSV/TSV/Parquet: column of article texts")] = "text",
+    html_column: Annotated[
+        str | None, typer.Option(help="CSV/TSV/Parquet: read saved pages from this column instead of text")
+    ] = None,
+    date_column: Annotated[
+        str, typer.Option(help="CSV/TSV/Parquet: column of publication dates (YYYY-MM-DD...)")
+    ] = "published",
+    no_text: Annotated[
+        bool,
+        typer.Option("--no-text", help="records made from HTML leave out the extracted text (offsets' base)"),
+    ] = False,
 ) -> None:
     """Process articles into one JSONL record per article (see record-contract)."""
     from pipeline.engines.work import limit_native_threads
     from pipeline.ingest import InputError, check_inputs
+    from pipeline.ingest_web import InputColumns
     from pipeline.progress import RunProgress, summary_text
     from pipeline.runner import DEFAULT_BATCH_SIZE, ResumeError, default_workers
     from pipeline.runner import run as run_pipeline
@@ -120,6 +137,8 @@ def run(
             scheduler=scheduler,
             resume=resume,
             shard_size=shard_size,
+            columns=InputColumns(id=id_column, text=text_column, html=html_column, date=date_column),
+            keep_text=not no_text,
         )
     except (ImportError, OSError, ResumeError) as error:
         progress.close()

@@ -54,6 +54,8 @@ class Document:
     dates: list[DateValue] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     error: ErrorInfo | None = None
+    # a document read from HTML carries its extracted text into the record (offsets refer to it)
+    keep_text: bool = False
     # Intermediate results one stage leaves for a later one (place mentions, person spans...).
     scratch: dict[str, Any] = field(default_factory=dict)
 
@@ -85,4 +87,5 @@ class Document:
             figures=self.figures,
             error=self.error,
             pipeline_version=pipeline_version,
+            text=self.text if self.keep_text else None,
         )

@@ -19,8 +19,10 @@ import orjson
 from charset_normalizer import from_bytes
 
 from pipeline.document import Document
+from pipeline.ingest_web import InputColumns
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".warc", ".warc.gz", ".csv", ".tsv", ".parquet")
+KINDS = ".txt, .jsonl(.gz), .html, .warc(.gz), .csv, .tsv or .parquet"
 DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 # Encodings Kazakh and Russian dumps actually come in, tried after UTF-8 (kz1048 is the
@@ -57,7 +59,7 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield child
         elif path.is_file():
             if not path.name.endswith(SUFFIXES):
-                raise InputError(f"{path}: not a .txt, .jsonl or .jsonl.gz file")
+                raise InputError(f"{path}: not a {KINDS} file")
             yield path
         else:
             raise InputError(f"{path}: no such file or directory")
@@ -67,7 +69,7 @@ def check_inputs(paths: Iterable[str | Path]) -> list[Path]:
     """Validate input paths up front so a typo fails before any work starts."""
     files = list(iter_input_files(paths))
     if not files:
-        raise InputError("no .txt, .jsonl or .jsonl.gz files found in the inputs")
+        raise InputError(f"no {KINDS} files found in the inputs")
     return files
 
 
@@ -161,8 +163,9 @@ def _open_lines(path: Path) -> Iterator[bytes]:
         yield from handle
 
 
-def document_from_json(obj: object, fallback_id: str, source: str) -> Document:
-    """One JSONL object to a Document, with ``error`` set for anything unusable."""
+def document_from_json(obj: object, fallback_id: str, source: str, keep_text: bool = True) -> Document:
+    """One JSONL object to a Document, with ``error`` set for anything unusable. A line with
+    ``html`` instead of ``text`` is a saved page: its article text is extracted."""
     if not isinstance(obj, dict):
         doc = Document(id=fallback_id, text="", source=source)
         doc.fail("bad_line", "line is JSON but not an object")
@@ -170,6 +173,8 @@ def document_from_json(obj: object, fallback_id: str, source: str) -> Document:
     raw_id = obj.get("id")
     usable = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
     doc_id = str(raw_id) if usable else fallback_id
+    if "text" not in obj and isinstance(obj.get("html"), str):
+        return _page_document(obj, doc_id, fallback_id, source, keep_text)
     text = obj.get("text")
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
     if published is not None and not ISO_DATE.fullmatch(published[:10]):
@@ -193,6 +198,20 @@ def document_from_json(obj: object, fallback_id: str, source: str) -> Document:
     return doc
 
 
+def _page_document(obj: dict, doc_id: str, fallback_id: str, source: str, keep_text: bool) -> Document:
+    from pipeline.ingest_web import _iso_date, document_from_html
+
+    published = _iso_date(obj.get("published"))
+    doc = document_from_html(
+        obj["html"], doc_id, source, url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        published=published, title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+        keep_text=keep_text,
+    )
+    if doc_id == fallback_id:
+        doc.fail("missing_id", f"no usable 'id' field; named {fallback_id} after its position")
+    return doc
+
+
 def legacy_json(line: bytes) -> object | None:
     """A JSON line in a legacy Cyrillic encoding (cp1251, KOI8-R...), or None when it is just broken."""
     try:
@@ -207,7 +226,7 @@ def legacy_json(line: bytes) -> object | None:
         return None
 
 
-def read_jsonl(path: Path) -> Iterator[Document]:
+def read_jsonl(path: Path, keep_text: bool = True) -> Iterator[Document]:
     stem = path.name.split(".")[0]
     try:
         for lineno, line in enumerate(_open_lines(path), start=1):
@@ -223,17 +242,31 @@ def read_jsonl(path: Path) -> Iterator[Document]:
                     doc.fail("bad_json", f"line {lineno}: {error}")
                     yield doc
                     continue
-            yield document_from_json(obj, fallback_id, str(path))
+            yield document_from_json(obj, fallback_id, str(path), keep_text)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as error:
         doc = Document(id=f"{stem}:read", text="", source=str(path))
         doc.fail("read_error", f"{path.name}: {error}")
         yield doc
 
 
-def read_documents(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """All articles of all inputs, lazily, in a stable order."""
+def read_documents(
+    paths: Iterable[str | Path], columns: InputColumns | None = None, keep_text: bool = True
+) -> Iterator[Document]:
+    """All articles of all inputs, lazily, in a stable order.
+
+    ``columns`` names the columns of CSV/TSV/Parquet inputs; ``keep_text`` (default) lets the
+    records of HTML-derived documents carry their extracted text (``--no-text`` turns it off)."""
+    from pipeline.ingest_web import read_html_file, read_table, read_warc
+
     for path in iter_input_files(paths):
-        if path.name.endswith(".txt"):
+        name = path.name.lower()
+        if name.endswith(".txt"):
             yield read_txt(path)
+        elif name.endswith((".html", ".htm")):
+            yield read_html_file(path, keep_text)
+        elif name.endswith((".warc", ".warc.gz")):
+            yield from read_warc(path, keep_text)
+        elif name.endswith((".csv", ".tsv", ".parquet")):
+            yield from read_table(path, columns or InputColumns(), keep_text)
         else:
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, keep_text)

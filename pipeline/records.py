@@ -118,12 +118,17 @@ class Record(_Model):
     figures: list[Figure] = Field(default_factory=list)
     error: ErrorInfo | None = None
     pipeline_version: str | None = None
+    text: str | None = Field(
+        default=None,
+        description="the article text the offsets refer to; records made from HTML carry it (addition)",
+    )
 
     def to_json_dict(self) -> dict:
-        """The JSON object for one line: ``error`` is absent, not null, when fine."""
+        """The JSON object for one line: ``error`` and ``text`` are absent, not null, when unset."""
         data = self.model_dump(mode="json", exclude_none=False)
-        if data.get("error") is None:
-            data.pop("error", None)
+        for optional in ("error", "text"):
+            if data.get(optional) is None:
+                data.pop(optional, None)
         return data
 
 

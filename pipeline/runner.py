@@ -28,6 +28,7 @@ from pipeline.document import Document
 from pipeline.engines import Engine, EngineName, make_engine
 from pipeline.engines.work import BatchResult, StagesFactory, process_records
 from pipeline.ingest import read_documents
+from pipeline.ingest_web import InputColumns
 from pipeline.manifest import (
     MANIFEST_NAME,
     new_manifest,
@@ -284,6 +285,8 @@ def run(
     sharded: bool | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
     factory: StagesFactory = build_stages,
+    columns: InputColumns | None = None,
+    keep_text: bool = True,
 ) -> RunSummary:
     """Process every article of ``inputs`` into ``output``, one record per article, in input order.
 
@@ -300,7 +303,7 @@ def run(
     is_sharded = is_sharded_target(output) if sharded is None else sharded
     target = Path(output)
     input_names = [str(Path(p).resolve()) for p in inputs]
-    docs = iter(read_documents(inputs))
+    docs = iter(read_documents(inputs, columns, keep_text))
     manifest: dict[str, Any] | None = None
     manifest_path = target / MANIFEST_NAME
     sink: LineSink

@@ -72,8 +72,8 @@ def test_utf16_with_bom_is_decoded() -> None:
 def test_bad_paths_are_reported_before_work_starts(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         check_inputs([tmp_path / "missing"])
-    (tmp_path / "x.csv").write_text("a,b", encoding="utf-8")
+    (tmp_path / "x.xlsx").write_text("a,b", encoding="utf-8")
     with pytest.raises(InputError):
-        check_inputs([tmp_path / "x.csv"])
+        check_inputs([tmp_path / "x.xlsx"])
     with pytest.raises(InputError):
         check_inputs([tmp_path])  # a directory with no article files
