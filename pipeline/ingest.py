@@ -137,22 +137,31 @@ def split_date_header(text: str) -> tuple[str | None, int]:
     return match.group(1), match.end()
 
 
+def failed(doc_id: str, source: str, kind: str, message: str) -> Document:
+    """An empty document that carries only an error: the record of an input that cannot be read."""
+    doc = Document(id=doc_id, text="", source=source)
+    doc.fail(kind, message)
+    return doc
+
+
+def decoded_file(path: Path, doc_id: str) -> str | Document:
+    """The decoded text of a file, or a failed document saying why it cannot be read."""
+    try:
+        return decode_bytes(path.read_bytes())[0]
+    except UnicodeDecodeError as error:
+        return failed(doc_id, str(path), "decode_error",
+                      f"{path.name}: not decodable as UTF-8 or a Cyrillic encoding ({error})")
+    except BinaryInputError as error:
+        return failed(doc_id, str(path), "decode_error", f"{path.name}: {error}")
+    except OSError as error:
+        return failed(doc_id, str(path), "read_error", str(error))
+
+
 def read_txt(path: Path) -> Document:
     doc_id = path.name[: -len(".txt")]
-    try:
-        text, _encoding = decode_bytes(path.read_bytes())
-    except UnicodeDecodeError as error:
-        doc = Document(id=doc_id, text="", source=str(path))
-        doc.fail("decode_error", f"{path.name}: not decodable as UTF-8 or a Cyrillic encoding ({error})")
-        return doc
-    except BinaryInputError as error:
-        doc = Document(id=doc_id, text="", source=str(path))
-        doc.fail("decode_error", f"{path.name}: {error}")
-        return doc
-    except OSError as error:
-        doc = Document(id=doc_id, text="", source=str(path))
-        doc.fail("read_error", str(error))
-        return doc
+    text = decoded_file(path, doc_id)
+    if isinstance(text, Document):
+        return text
     published, body_start = split_date_header(text)
     return Document(id=doc_id, text=text, published=published, body_start=body_start, source=str(path))
 

@@ -69,19 +69,12 @@ def document_from_html(
 
 
 def read_html_file(path: Path, keep_text: bool = True) -> Document:
-    from pipeline.ingest import BinaryInputError, decode_bytes
+    from pipeline.ingest import decoded_file
 
     doc_id = path.name.rsplit(".", 1)[0]
-    try:
-        html, _encoding = decode_bytes(path.read_bytes())
-    except (UnicodeDecodeError, BinaryInputError) as error:
-        doc = Document(id=doc_id, text="", source=str(path))
-        doc.fail("decode_error", f"{path.name}: {error}")
-        return doc
-    except OSError as error:
-        doc = Document(id=doc_id, text="", source=str(path))
-        doc.fail("read_error", str(error))
-        return doc
+    html = decoded_file(path, doc_id)
+    if isinstance(html, Document):
+        return html
     return document_from_html(html, doc_id, str(path), keep_text=keep_text)
 
 
