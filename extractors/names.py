@@ -738,7 +738,7 @@ def _assign_two(a: _Tok, b: _Tok, russian: bool, patr_after: int | None) -> tupl
         if order == 0:
             base += 1  # written order "Given Surname" is the default
         if st.caps and not gt.caps:
-            base += 2.5
+            base += 4.0  # "Әсел ОРЫНБАЙ": the word in capitals is the surname, even a given-name-like one
         if patr_after is not None:
             idx_given = 0 if gt is a else 1
             base += 2 if idx_given == patr_after else -2  # a hint: surname suffixes weigh more

@@ -379,6 +379,7 @@ def test_media_spelling_of_kazakh_given_names(surface: str, name: str) -> None:
         ("Қайрат ӨТЕПБЕРГЕНОВ", "Кайрат Утепбергенов"),
         ("Өмірзақ Сейітов", "Омирзак Сейитов"),  # a given name keeps О
         ("Әбілов Ерсайын", "Ерсайын Абилов"),  # -ов is surer than -ын: the surname comes first
+        ("Әсел ОРЫНБАЙ", "Асель Орынбай"),  # the word in capitals is the surname
     ],
 )
 def test_case_forms_of_uly_kyzy_surnames_and_initials(surface: str, name: str) -> None:
