@@ -44,7 +44,7 @@ from extractors.translit import (
     to_latin,
     vowel_skeleton,
 )
-from gazetteers.names import given_names, not_name_words
+from gazetteers.names import established_spellings, given_names, not_name_words
 
 __all__ = [
     "PersonName",
@@ -97,6 +97,13 @@ class PersonName:
         return bool(self.given) and self.given.endswith(".")  # type: ignore[union-attr]
 
 
+def _established(part: str | None) -> str | None:
+    """A public figure's name part in its established media spelling (Сатбаев -> Сатпаев)."""
+    if not part:
+        return part
+    return established_spellings().get(_lk(part), part)
+
+
 def _make(
     given: str | None,
     surname: str | None,
@@ -105,6 +112,8 @@ def _make(
     gender: Gender | None,
     name: str | None = None,
 ) -> PersonName:
+    if kind == "person":
+        given, surname = _established(given), _established(surname)
     if name is None:
         name = " ".join(p for p in (given, surname) if p)
     return PersonName(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "names"
 
-__all__ = ["DATA_DIR", "given_names", "not_name_words"]
+__all__ = ["DATA_DIR", "established_spellings", "given_names", "not_name_words"]
 
 
 def _read_list(name: str) -> list[str]:
@@ -42,3 +42,15 @@ def given_names() -> dict[str, tuple[str, frozenset[str]]]:
 def not_name_words() -> frozenset[str]:
     """Lower-cased words that never occur inside a person-name span (аким, район, ...)."""
     return frozenset(_lookup_form(w) for w in _read_list("not_names.txt"))
+
+
+@cache
+def established_spellings() -> dict[str, str]:
+    """Folded name part -> the spelling Russian-language media use for a public figure
+    (Сатбаев -> Сатпаев, Ауезов -> Ауэзов), from ``established_spellings.tsv``."""
+    table: dict[str, str] = {}
+    for line in _read_list("established_spellings.tsv"):
+        folded, _, established = line.partition("\t")
+        if established.strip():
+            table[_lookup_form(folded.strip())] = established.strip()
+    return table

@@ -384,3 +384,18 @@ def test_media_spelling_of_kazakh_given_names(surface: str, name: str) -> None:
 )
 def test_case_forms_of_uly_kyzy_surnames_and_initials(surface: str, name: str) -> None:
     assert _n(surface, "kk").name == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Қаныш Сәтбаев", "Каныш Сатпаев"),
+        ("Мұхтар Әуезовтің", "Мухтар Ауэзов"),
+        ("Ғабит Мүсірепов", "Габит Мусрепов"),
+        ("Ілияс Жансүгіров", "Ильяс Жансугуров"),
+        ("Шоқан Уәлиханов", "Шокан Валиханов"),
+    ],
+)
+def test_public_figures_get_their_established_spelling(surface: str, name: str) -> None:
+    assert _n(surface, "kk").name == name
+    assert _n(name, "ru").name == name  # a fixed point
