@@ -112,8 +112,12 @@ def _make(
     gender: Gender | None,
     name: str | None = None,
 ) -> PersonName:
-    if kind == "person":
-        given, surname = _established(given), _established(surname)
+    if kind == "person" and surname:
+        full = established_spellings().get(_lk(f"{given} {surname}")) if given else None
+        if full:
+            given, surname = full.split(" ", 1)
+        else:
+            surname = _established(surname)
     if name is None:
         name = " ".join(p for p in (given, surname) if p)
     return PersonName(
@@ -573,6 +577,8 @@ def _family_plural(stem: str) -> str:
         return _title(low[:-2] + "ие")
     if low.endswith("а") and low[:-1].endswith(("ов", "ев", "ин", "ын")):
         low = low[:-1]
+    if not low.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return _title(low)  # an undeclined surname names its family as it is: "Кравченко", "Кенжебай"
     return _title(low + "ы")
 
 

@@ -62,7 +62,8 @@ SURNAME_SHAPE = re.compile(
 )
 # Plural surnames: Russian "Абдрахмановы/-ых", Kazakh "Абдрахмановтар" with any case ending.
 FAMILY_WORD = re.compile(
-    rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)[{LOWER}]*"
+    rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+"
+    rf"(?:(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)|енко(?:лар|лер))[{LOWER}]*"  # "Кравченколар"
 )
 NAMESAKE_BEFORE = re.compile(r"(?<![^\W\d_])(?:имени|им\.)\s*$", re.IGNORECASE)
 NAMESAKE_AFTER = re.compile(

@@ -130,3 +130,9 @@ def test_given_name_before_a_plural_surname_is_one_person() -> None:
     text = "Ақындардың өнерін Мейрамгүл Сыздықова, Бекзат Оспанов, Талғат Әбілқайыровтар бағалады."
     names = {p.name: p.kind for p in people_of(text)}
     assert names.get("Талгат Абилкайыров") == "person"
+
+
+def test_undeclined_surnames_name_their_family_as_they_are() -> None:
+    text = "2 орын – Кравченколар отбасы, Рудный қаласы; 3 орын – Тілеубаевтар отбасы."
+    kinds = {p.name: p.kind for p in people_of(text)}
+    assert kinds.get("Кравченко") == "family" and kinds.get("Тилеубаевы") == "family"
