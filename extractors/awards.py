@@ -187,19 +187,19 @@ def _titles(text: str) -> list[_Title]:
     return out
 
 
-def _contest_cue_before(text: str, before: str) -> bool:
+def _contest_cue_before(before: str, awarded: bool) -> bool:
     """A contest word a few words before the title ("конкурс профессионального мастерства среди
-    молодых рабочих «X»"); a festival only where the article awards someone."""
+    молодых рабочих «X»"); a festival only where the article awards someone (``awarded``)."""
     cue = _COMP_BEFORE.search(before)
     if cue is None:
         return False
-    return not _FESTIVAL.match(cue.group().lstrip()) or _WIN_WORDS.search(text) is not None
+    return awarded or not _FESTIVAL.match(cue.group().lstrip())
 
 
-def _contest_noun_after(text: str, pos: int) -> bool:
+def _contest_noun_after(text: str, pos: int, awarded: bool) -> bool:
     """A contest noun within four modifier words after a title ("«X» атты облыстық айтыс",
-    "«X» ұлттық байқауы"). A festival counts only in an article that awards someone: a
-    festival with prize-winners is a contest, a festival of crafts is not."""
+    "«X» ұлттық байқауы"). A festival counts only in an article that awards someone
+    (``awarded``): a festival with prize-winners is a contest, a festival of crafts is not."""
     words = 0
     while words < 5:
         match = _WORD_AFTER.match(text, pos)
@@ -209,8 +209,8 @@ def _contest_noun_after(text: str, pos: int) -> bool:
         if words == 0 and word.lower() == "атты":
             pos = match.end()
             continue
-        if _KK_CONTEST_NOUN.match(word) or _KK_CONTEST_NOUN.search(word):
-            return not _FESTIVAL.search(word) or _WIN_WORDS.search(text) is not None
+        if _KK_CONTEST_NOUN.search(word):
+            return awarded or not _FESTIVAL.search(word)
         if _NOT_A_MODIFIER.match(word) or word[:1].isupper():
             return False
         pos = match.end()
@@ -219,6 +219,7 @@ def _contest_noun_after(text: str, pos: int) -> bool:
 
 
 def _classify(text: str, titles: list[_Title]) -> None:
+    awarded = _WIN_WORDS.search(text) is not None  # once per article, not once per title
     for t in titles:
         before = text[max(0, t.outer_start - 80) : t.outer_start]
         after = text[t.outer_end : t.outer_end + 40]
@@ -228,8 +229,8 @@ def _classify(text: str, titles: list[_Title]) -> None:
             t.kind = "honour"  # «Құрметті азамат», «Почётный гражданин»: an honour, not a category
         elif _NOM_BEFORE.search(before) or _NOM_AFTER.match(after):
             t.kind = "nom"
-        elif _contest_cue_before(text, before) or _COMP_AFTER.match(after) or _contest_noun_after(
-            text, t.outer_end
+        elif _contest_cue_before(before, awarded) or _COMP_AFTER.match(after) or _contest_noun_after(
+            text, t.outer_end, awarded
         ):
             t.kind = "comp"
     # "«Үміт» сыйлығы": a special prize (nomination) of the article's contest; with no
