@@ -187,8 +187,14 @@ def evaluate(
     ] = None,
 ) -> None:
     """Per-field precision / recall / F1 per language against gold fixtures."""
-    from pipeline.evaluate import FIELDS, floor_failures, load_records, parse_floors
-    from pipeline.evaluate import evaluate as score
+    from pipeline.evaluate import (
+        FIELDS,
+        evaluate_loaded,
+        floor_failures,
+        load_gold,
+        load_records,
+        parse_floors,
+    )
 
     for path in (records, gold):
         if not path.exists():
@@ -202,7 +208,8 @@ def evaluate(
     except ValueError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(EXIT_USAGE) from error
-    report = score(records, gold)
+    loaded = load_records(records)  # read once: scored here, and the source of snippet texts
+    report = evaluate_loaded(loaded, load_gold(gold))
     listing = errors or field is not None
     error_list, texts = [], {}
     if listing:
@@ -211,7 +218,7 @@ def evaluate(
         error_list = select(report.errors, field, lang)
         if articles is None and gold.is_dir() and (gold.parent / "articles").is_dir():
             articles = gold.parent / "articles"
-        texts = article_texts({e.article for e in error_list}, load_records(records), articles)
+        texts = article_texts({e.article for e in error_list}, loaded, articles)
     if as_json:
         payload: dict = report.as_dict()
         if listing:

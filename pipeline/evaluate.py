@@ -371,8 +371,11 @@ def load_records(path: Path) -> dict[str, dict]:
 
 
 def evaluate(records_path: Path, gold_path: Path) -> Report:
-    gold = load_gold(gold_path)
-    records = load_records(records_path)
+    return evaluate_loaded(load_records(records_path), load_gold(gold_path))
+
+
+def evaluate_loaded(records: dict[str, dict], gold: dict[str, dict]) -> Report:
+    """Score already loaded records (id -> record) against gold (id -> gold record)."""
     report = Report()
     for rid, gold_item in gold.items():
         record = records.get(rid)
