@@ -16,8 +16,12 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document
+
+if TYPE_CHECKING:  # pyarrow is an optional dependency (the parquet extra)
+    from pyarrow.parquet import ParquetFile
 
 TABLE_CHUNK_ROWS = 1000
 
@@ -127,39 +131,40 @@ def _warc_document(record: object, uri: str, source: str, keep_text: bool) -> Do
     return document_from_html(html, uri, source, url=uri, keep_text=keep_text)
 
 
-def _rows(path: Path, wanted: list[str]) -> Iterator[dict[str, object]]:
-    """Rows of a CSV/TSV/Parquet file, read in chunks of ``TABLE_CHUNK_ROWS``."""
-    name = path.name.lower()
-    if name.endswith(".parquet"):
-        try:
-            import pyarrow.parquet as pq
-        except ImportError as error:
-            raise ValueError("reading .parquet needs pyarrow: pip install 'kzextract[parquet]'") from error
-        parquet = pq.ParquetFile(path)
-        present = [c for c in wanted if c in parquet.schema_arrow.names]
-        for batch in parquet.iter_batches(batch_size=TABLE_CHUNK_ROWS, columns=present):
+def _csv_sep(path: Path) -> str:
+    return "\t" if path.name.lower().endswith(".tsv") else ","
+
+
+def _parquet_file(path: Path) -> ParquetFile:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise ValueError("reading .parquet needs pyarrow: pip install 'kzextract[parquet]'") from error
+    return pq.ParquetFile(path)
+
+
+def _columns_of(path: Path) -> list[str]:
+    """The column names of a CSV/TSV/Parquet file (its header only is read)."""
+    if path.name.lower().endswith(".parquet"):
+        return list(_parquet_file(path).schema_arrow.names)
+    import pandas as pd
+
+    return list(pd.read_csv(path, sep=_csv_sep(path), nrows=0).columns)
+
+
+def _rows(path: Path, present: list[str]) -> Iterator[dict[str, object]]:
+    """Rows of a CSV/TSV/Parquet file, the ``present`` columns only, in chunks of ``TABLE_CHUNK_ROWS``."""
+    if path.name.lower().endswith(".parquet"):
+        for batch in _parquet_file(path).iter_batches(batch_size=TABLE_CHUNK_ROWS, columns=present):
             yield from batch.to_pylist()
         return
     import pandas as pd
 
-    sep = "\t" if name.endswith(".tsv") else ","
-    header = pd.read_csv(path, sep=sep, nrows=0).columns
-    present = [c for c in wanted if c in header]
     for chunk in pd.read_csv(
-        path, sep=sep, usecols=present, dtype=str, keep_default_na=False, chunksize=TABLE_CHUNK_ROWS
+        path, sep=_csv_sep(path), usecols=present, dtype=str, keep_default_na=False,
+        chunksize=TABLE_CHUNK_ROWS,
     ):
         yield from chunk.to_dict("records")
-
-
-def _columns_of(path: Path) -> list[str]:
-    if path.name.lower().endswith(".parquet"):
-        import pyarrow.parquet as pq
-
-        return list(pq.ParquetFile(path).schema_arrow.names)
-    import pandas as pd
-
-    sep = "\t" if path.name.lower().endswith(".tsv") else ","
-    return list(pd.read_csv(path, sep=sep, nrows=0).columns)
 
 
 def read_table(path: Path, columns: InputColumns, keep_text: bool = True) -> Iterator[Document]:
@@ -175,7 +180,8 @@ def read_table(path: Path, columns: InputColumns, keep_text: bool = True) -> Ite
             yield doc
             return
         wanted = [columns.id, body_column, columns.date, columns.url, columns.title]
-        for number, row in enumerate(_rows(path, wanted), start=1):
+        present = [c for c in wanted if c in available]
+        for number, row in enumerate(_rows(path, present), start=1):
             yield _row_document(row, f"{stem}:{number}", str(path), columns, keep_text)
     except (OSError, ValueError, EOFError, zlib.error, UnicodeDecodeError) as error:
         doc = Document(id=f"{stem}:read", text="", source=str(path))
