@@ -139,6 +139,7 @@ class _Hit:
     alt: list[str] = field(default_factory=list)  # same-name villages behind a bare city name
     unit: PlaceUnit | None = None
     lower: bool = False  # a lower-case adjective modifying another noun ("аулиекольской команды")
+    demonym: bool = False  # a place named by its people ("аягөздік", "атбасарцы")
 
 
 def _ru_noun(base: str) -> tuple[str, frozenset[str]]:
@@ -433,6 +434,10 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
     for hit in hits:
         if hit.j < len(toks) and not _gap(text, toks, hit.j - 1, hit.j).strip():
             hit.after = _generic_at(text, toks, hit.j)
+            if hit.after is None and toks[hit.j].low.startswith("центральн"):
+                # "Меркенской центральной районной больницы"
+                gen = _generic_at(text, toks, hit.j + 1)
+                hit.after = gen if gen is not None and gen.gtype == "district" and gen.adj_form else None
             # a generic word that does not fit this hit stays free for the next one:
             # "с. Шаян района Байдибека" (района names the district Байдибек, not Шаян)
             if hit.after is not None and _filter(hit, hit.after, units):
@@ -587,6 +592,35 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
             hit.unit = max(ok, key=lambda u: score(u, regions, districts)) if ok else None
 
 
+CHAIN_GAP = re.compile(r"[\s,]*")
+
+
+def _within(unit: PlaceUnit, outer: PlaceUnit) -> bool:
+    return outer.type == "region" and unit.region_id == outer.id or outer.type != "region" and (
+        unit.district_id == outer.id or unit.parent_id == outer.id)
+
+
+def _resolve_in_chains(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
+    """A homonymous village written next to its district takes the one in that district:
+    "Ескелді ауданы, Қарабұлақ ауылы", "села Коктал Панфиловского района"."""
+    for k, hit in enumerate(hits):
+        if hit.unit is None or len(hit.ids) < 2 or hit.unit.type not in ("village", "okrug"):
+            continue
+        for other in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
+            if other is None or other.unit is None or other.unit.type not in ("district", "region", "okrug"):
+                continue
+            a, b = (other, hit) if other.i < hit.i else (hit, other)
+            if not CHAIN_GAP.fullmatch(text[toks[a.j - 1].end : toks[b.i].start]) and not (
+                a.after is not None and a.after.end <= toks[b.i].start
+                and CHAIN_GAP.fullmatch(text[a.after.end : toks[b.i].start])
+            ):
+                continue
+            inside = [units[u] for u in hit.ids if _within(units[u], other.unit)]
+            if len(inside) == 1:
+                hit.unit = inside[0]
+                break
+
+
 def _with_demonyms(
     toks: list[_Token], hits: list[_Hit], langs: frozenset[str], units: dict[str, PlaceUnit]
 ) -> list[_Hit]:
@@ -606,9 +640,45 @@ def _with_demonyms(
         if not ids:
             continue
         higher = [u for u in ids if units[u].type in ("city", "district")]
-        hit = _Hit(k, k + 1, kind="strong" if higher else "village", ids=higher or list(ids))
+        hit = _Hit(k, k + 1, kind="strong" if higher else "village", ids=higher or list(ids), demonym=True)
         added.append(hit)
     return sorted(hits + added, key=lambda h: h.i) if added else hits
+
+
+KK_FROM = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
+
+
+def _of_people(toks: list[_Token], hit: _Hit) -> bool:
+    """The place is where people come from: a demonym ("аягөздік", "атбасарцы"), "из X",
+    "X-тан келген"."""
+    if hit.demonym:
+        return True
+    if hit.i > 0 and toks[hit.i - 1].low == "из" and hit.j == hit.i + 1:
+        return True
+    after = toks[hit.j].low if hit.j < len(toks) else ""
+    return hit.j == hit.i + 1 and bool(KK_FROM.search(toks[hit.i].low)) and after.startswith("кел")
+
+
+def _district_of_centre(unit: PlaceUnit, units: dict[str, PlaceUnit]) -> PlaceUnit | None:
+    """The district named after its centre ("Аягөз" → "Аягөз ауданы"), if ``unit`` is one."""
+    if unit.type not in ("village", "city") or not unit.district_id or unit.district_id == unit.id:
+        return None
+    district = units.get(unit.district_id)
+    if district is None or district.type != "district":
+        return None
+    return district if fold(district.name_kk).split()[:1] == fold(unit.name_kk).split()[:1] else None
+
+
+def _people_of_districts(toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
+    """A bare centre's name that says where people come from stands for its district: the
+    "аягөздік ақын" and the teacher "из Шалкара" speak for the district, not the town itself
+    (the annotation decision of corpus/realistic); "Шалкарда" (where) stays the town."""
+    for hit in hits:
+        if hit.unit is None or hit.generic is not None or hit.before is not None or hit.after is not None:
+            continue
+        district = _district_of_centre(hit.unit, units)
+        if district is not None and _of_people(toks, hit):
+            hit.unit = district
 
 
 def _langs(lang: str) -> frozenset[str]:
@@ -631,6 +701,8 @@ def find_place_mentions(text: str, lang: str) -> list[PlaceMention]:
     _classify(text, toks, hits, units)
     hits = _with_demonyms(toks, hits, langs, units)
     _resolve(hits, units)
+    _resolve_in_chains(text, toks, hits, units)
+    _people_of_districts(toks, hits, units)
     out: list[PlaceMention] = []
     for hit in hits:
         if hit.unit is None:

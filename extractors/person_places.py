@@ -49,6 +49,7 @@ LOCATION_PREPOSITION = re.compile(r"(?:^|\s)(?:в|во|на|по|к|ко|при|
 FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
 BOUNDARY = re.compile(r"[.!?;:\n«»\"“”()]|\s[–—]\s")
 MAX_DESCRIPTOR_WORDS = 9
+TITLE_WORDS = MAX_DESCRIPTOR_WORDS  # a title before a name: "аудандық мәслихат хатшысы", "заместитель акима района"
 ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н", "им", "ул", "а", "қ", "к", "ауд"})
 # What may stand between two units of one chain: blanks, a comma, one generic word
 # ("с. Шаян района Байдибека", "Мақаншы ауданы Қарабұлақ ауылының").
@@ -158,6 +159,8 @@ def place_before(
     between = text[chain[-1].end : start]
     if len(between.split()) > MAX_DESCRIPTOR_WORDS:
         return None
+    if _title_generic(text, chain[-1].end, start, places):
+        return None  # "Семейдегі рәсімге облыс әкімінің орынбасары Name": the title's own unit
     last = chain[-1].text.split()[-1].lower()
     before_chain = text[window_start : chain[0].start]
     if lang != "ru" and KAZAKH_TIE.search(last):
@@ -181,10 +184,12 @@ def place_before(
 IMPLIED = {
     "region": re.compile(r"(?<![\w-])(?:облыс|облыстық|облыстың|области|областн\w*)(?![\w-])", re.IGNORECASE),
     "district": re.compile(r"(?<![\w-])(?:аудан|аудандық|ауданның|района|районн\w*)(?![\w-])", re.IGNORECASE),
+    # "округ әкімі", "ауылдық округтің ардагерлер кеңесінің төрағасы", "аким сельского округа"
+    "okrug": re.compile(r"(?<![\w-])(?:округ|округтің|округінің|округа)(?![\w-])", re.IGNORECASE),
 }
 TITLE_HINT = re.compile(
-    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|аким|заместител|руководител|начальник|"
-    r"председател|глав[аы]|директор)",
+    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|аким|заместител|"
+    r"руководител|начальник|председател|глав[аы]|секретар|врач|специалист)",
     re.IGNORECASE,
 )
 
@@ -192,7 +197,12 @@ TITLE_HINT = re.compile(
 def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
     """The article's one unit of ``kind``; for a region, also the one region all places share."""
     if kind == "district":
-        counts = Counter(p.unit.id for p in places if p.unit.type == "district")
+        # a district counts its own mentions and those of its villages and towns
+        counts = Counter(
+            p.unit.id if p.unit.type == "district" else p.unit.district_id
+            for p in places
+            if p.unit.type == "district" or (p.unit.district_id and p.unit.district_id != p.unit.id)
+        )
         if len(counts) == 1:
             return get_unit(next(iter(counts)))
         # several districts: the one the article is about, named more often than any other
@@ -201,13 +211,48 @@ def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
         if ranked and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
             return get_unit(ranked[0][0])
         return None
+    if kind == "okrug":
+        return _the_okrug(places)
+    # a region only when the text names it (a bare "облыстық" with no region named stays open)
     regions = {p.unit.id: p.unit for p in places if p.unit.type == "region"}
-    if len(regions) == 1:
-        return next(iter(regions.values()))
-    if regions:
-        return None
-    shared = {p.unit.region_id for p in places if p.unit.region_id}
-    return get_unit(shared.pop()) if len(shared) == 1 else None
+    if len(regions) <= 1:
+        return next(iter(regions.values()), None)
+    # several named: the one most of the article's places lie in, clearly ahead
+    ranked = Counter(p.unit.region_id for p in places if p.unit.region_id in regions).most_common(2)
+    if ranked[0][1] > ranked[1][1]:
+        return regions[ranked[0][0]]
+    return None
+
+
+def _the_okrug(places: Sequence[PlaceMention]) -> PlaceUnit | None:
+    """The rural okrug the article is about: named (itself or through its villages) more
+    often than any other."""
+    counts: Counter[str] = Counter()
+    for p in places:
+        if p.unit.type == "okrug":
+            counts[p.unit.id] += 1
+        elif p.unit.type == "village" and p.unit.parent_id:
+            parent = get_unit(p.unit.parent_id)
+            if parent is not None and parent.type == "okrug":
+                counts[parent.id] += 1
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return get_unit(ranked[0][0])
+    return None
+
+
+def _title_generic(text: str, start: int, end: int, places: Sequence[PlaceMention]) -> bool:
+    """A bare generic word of a title ("облыс әкімі", "аудандық мәслихат хатшысы") between
+    ``start`` and ``end``: the title speaks of its own unit, nearer the name than any place."""
+    window = text[start:end]
+    if not TITLE_HINT.search(window):
+        return False
+    covered = [(p.start, p.end) for p in places]
+    return any(
+        not any(s <= start + m.start() < e for s, e in covered)
+        for pattern in IMPLIED.values()
+        for m in pattern.finditer(window)
+    )
 
 
 def implied_unit(
@@ -215,14 +260,21 @@ def implied_unit(
 ) -> PlaceUnit | None:
     """The unit a bare generic word in the person's title refers to, when the article has one."""
     window_start = _descriptor_start(text, start, blockers, reach=160)
+    # the title is the last few words before the name ("... рәсімге облыс әкімінің орынбасары")
+    words = list(re.finditer(r"\S+", text[window_start:start]))
+    if len(words) > TITLE_WORDS:
+        window_start += words[-TITLE_WORDS].start()
     window = text[window_start:start]
-    if len(window.split()) > MAX_DESCRIPTOR_WORDS or not TITLE_HINT.search(window):
+    if not TITLE_HINT.search(window):
         return None
     covered = [(p.start, p.end) for p in places]
-    for kind, pattern in IMPLIED.items():
-        for match in pattern.finditer(window):
-            at = window_start + match.start()
-            if any(s <= at < e for s, e in covered):
-                continue
-            return _the_unit(kind, places)
-    return None
+    found = [
+        (match.start(), kind)
+        for kind, pattern in IMPLIED.items()
+        for match in pattern.finditer(window)
+        if not any(s <= window_start + match.start() < e for s, e in covered)
+    ]
+    if not found:
+        return None
+    # the generic word nearest the name is the title's ("аудандық бөлім басшылары және округ әкімі")
+    return _the_unit(max(found)[1], places)
