@@ -65,6 +65,10 @@ FAMILY_WORD = re.compile(
     rf"(?=[{UPPER}])(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+"
     rf"(?:(?:ов|ев|ёв|ин|ын)(?:ы|ых|ым|ыми|тар|тер|дар|дер)|енко(?:лар|лер))[{LOWER}]*"  # "Кравченколар"
 )
+# A singular surname before the family word: "2 орын – Бекенов отбасы", "Ахметов әулеті".
+SURNAME_BEFORE_FAMILY = re.compile(
+    rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?:ов|ев|ёв|ин|ын|енко)(?=\s+(?:отбасы|әулеті)(?![{LOWER}]))"
+)
 NAMESAKE_BEFORE = re.compile(r"(?<![^\W\d_])(?:имени|им\.)\s*$", re.IGNORECASE)
 NAMESAKE_AFTER = re.compile(
     r"\s+(?:атынд(?:ағы|агы|а)|зияткерлік|интеллектуальн\w*)(?![^\W\d_])", re.IGNORECASE
@@ -258,13 +262,20 @@ def _candidates_from_rules(
         parsed = normalize_family(match.group(), lang)
         if parsed is not None:
             found.append(_Candidate(match.start(), match.end(), match.group(), parsed))
+    for match in SURNAME_BEFORE_FAMILY.finditer(text):
+        if match.start() in sentence_starts or _inside_place(match.start(), match.end(), places):
+            continue
+        parsed = normalize_family(match.group() + " отбасы", lang)
+        if parsed is not None:
+            found.append(_Candidate(match.start(), match.end(), match.group(), parsed))
     return found
 
 
 def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where spans overlap (rules and NER often find the same name)."""
     kept: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+    # on equal spans a family reading wins: only the family rules see "Бекенов отбасы"
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.parsed.kind != "family")):
         if not _overlaps(cand.start, cand.end, [(k.start, k.end) for k in kept]):
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)

@@ -112,6 +112,9 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
             return place
         if re.fullmatch(r"\s*,?\s*(?:из|от)\s+", gap):
             return place
+        # a family in a prize list: "1 орын – Жүсіповтер отбасы, Әулиекөл ауданы;"
+        if re.fullmatch(r"\s+(?:отбасы|әулеті|семья|семейство)\s*,\s*", gap, re.IGNORECASE):
+            return _most_specific(_chain_after(text, place, places))
         # a signature "Марат ЖАКСЫЛЫКОВ, Семей" ties its author; the paper's place on a line of its
         # own under the signature ("Дина ЕРБОЛҚЫЗЫ,\nБесқарағай ауданы") does not
         if re.fullmatch(r"[ \t]*,[ \t]*", gap) and re.match(r"\s*(?:\n|$)", text[place.end : place.end + 3]):
