@@ -47,7 +47,10 @@ RUSSIAN_DEMONYM_ONE = re.compile(r"(?:ец|чанин|чанка|нка)$")
 RUSSIAN_GENITIVE = re.compile(r"(?:ого|его|ой|ей|ых|их|[аяи])$")
 LOCATION_PREPOSITION = re.compile(r"(?:^|\s)(?:в|во|на|по|к|ко|при|под|за|через|у)\s*$", re.IGNORECASE)
 FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
-BOUNDARY = re.compile(r"[.!?;:\n«»\"“”()]|\s[–—]\s")
+# Quotes are no boundary: an organisation's name sits inside the descriptor ("Бобровка
+# ауылындағы «Шнайдер и К» ЖШС директоры Name"); places inside quotes are not candidates.
+BOUNDARY = re.compile(r"[.!?;:\n()]|\s[–—]\s|[»”\"],")
+QUOTED = re.compile(r"«[^«»\n]{0,80}»|\"[^\"\n]{0,80}\"|“[^”\n]{0,80}”")
 MAX_DESCRIPTOR_WORDS = 9
 TITLE_WORDS = MAX_DESCRIPTOR_WORDS  # a title before a name: "аудандық мәслихат хатшысы", "заместитель акима района"
 ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н", "им", "ул", "а", "қ", "к", "ауд"})
@@ -153,7 +156,11 @@ def place_before(
     ``blockers`` are other people's mentions: a place before another person belongs to them.
     """
     window_start = _descriptor_start(text, start, blockers, reach=200)
-    candidates = [p for p in places if window_start <= p.start and p.end <= start]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text, window_start, start)]
+    candidates = [
+        p for p in places
+        if window_start <= p.start and p.end <= start and not any(a <= p.start < b for a, b in quoted)
+    ]
     if not candidates:
         return None
     chain = _chain_before(text, candidates, start)
@@ -267,7 +274,8 @@ def implied_unit(
     words = list(re.finditer(r"\S+", text[window_start:start]))
     if len(words) > TITLE_WORDS:
         window_start += words[-TITLE_WORDS].start()
-    window = text[window_start:start]
+    # quoted names are no title ("Аудандық «Жылдың үздік дәрігері» байқауының жеңімпазы")
+    window = QUOTED.sub(lambda m: " " * len(m.group()), text[window_start:start])
     if not TITLE_HINT.search(window):
         return None
     covered = [(p.start, p.end) for p in places]
