@@ -510,8 +510,11 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
                 hit.kind, hit.ids = "adj", adj_ids
             continue
         villages = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
+        # "из Чунджи", "в Баянауле": after "в"/"из" a district centre is no given name
+        centre_after_prep = hit.i > 0 and toks[hit.i - 1].low in ("в", "во", "из") and any(
+            _is_centre(units[u]) for u in villages)
         if villages and len(toks[hit.i].low) >= 4 and not _sentence_initial(text, toks[hit.i]) \
-                and not is_given_name(text[toks[hit.i].start : toks[hit.i].end]) \
+                and (centre_after_prep or not is_given_name(text[toks[hit.i].start : toks[hit.i].end])) \
                 and _bare_ok(text, toks, hit, names):
             # a bare village named like a person ("его супруга Раушан") needs "с."/"ауылы"
             hit.kind, hit.ids = "village", villages
@@ -589,7 +592,23 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
             hit.unit = max(ok, key=lambda u: score(u, regions, districts)) if ok else None
         elif hit.kind == "village":
             ok = [units[u] for u in hit.ids if districts.get(units[u].district_id or "", 0) > 0]
+            if not ok:
+                # a district's centre is known by name across its region ("в Иртышске",
+                # "из Чунджи"): the one centre of that name, in a region the article names
+                centres = [units[u] for u in hit.ids if _is_centre(units[u])]
+                ok = centres if len(centres) == 1 and regions.get(centres[0].region_id or "", 0) > 0 else []
             hit.unit = max(ok, key=lambda u: score(u, regions, districts)) if ok else None
+
+
+def _is_centre(unit: PlaceUnit) -> bool:
+    """The administrative centre of its district: KATO numbers it first in the district, as
+    the settlement 30100 (a village) or 20100 (a town) under the district's code."""
+    return (
+        unit.type in ("village", "city")
+        and unit.district_id is not None
+        and unit.id[:4] == unit.district_id[:4]
+        and unit.id[4:] in ("30100", "20100")
+    )
 
 
 CHAIN_GAP = re.compile(r"[\s,]*")
