@@ -25,7 +25,7 @@ from extractors.districts import PlaceMention
 from extractors.morph import morph_analyzer
 from extractors.morph import parse as morph_parse
 from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
-from extractors.person_places import implied_unit, place_after, place_before
+from extractors.person_places import FORMER, implied_unit, place_after, place_before
 from extractors.roles import find_role_span
 from extractors.translit import latin_key, to_ascii, to_latin
 from gazetteers.names import given_names
@@ -387,7 +387,9 @@ def _district_for(
         )
         if place is not None:
             return place.unit
-    if role_span is not None:
+    if role_span is not None and not any(
+        role_span[1] <= c.start and FORMER.search(text[role_span[1] : c.start]) for c in members
+    ):
         inside = next((p for p in places if role_span[0] <= p.start and p.end <= role_span[1]), None)
         if inside is not None:
             return inside.unit

@@ -57,6 +57,13 @@ ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н"
 # What may stand between two units of one chain: blanks, a comma, one generic word
 # ("с. Шаян района Байдибека", "Мақаншы ауданы Қарабұлақ ауылының").
 CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
+# A former post or place in the descriptor: biography, not the person's tie now.
+FORMER = re.compile(
+    r"(?<![\w-])(?:болған|атқарған|істеген|басқарған|бұрынғы|прежн\w+|бывш\w+|ранее|работавш\w+)(?![\w-])",
+    re.IGNORECASE,
+)
+APPOINTED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:әкімі|басшысы|әкімінің орынбасары)\s+болып\s+тағайында", re.IGNORECASE)
+FROM_WORKPLACE = re.compile(r"\s*,?\s*(?:из|от)\s+[^.;:!?()\n,]{1,70}\s")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
 
@@ -109,6 +116,9 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
         if place.start < end:
             continue
         gap = text[end : place.start]
+        # "Ерназару Касенову из ТОО «Нура-Транс» Нуринского района": the workplace's unit
+        if FROM_WORKPLACE.fullmatch(gap) and RUSSIAN_GENITIVE.search(place.text.split()[-1].lower()):
+            return _most_specific(_chain_after(text, place, places))
         if len(gap) > 12:
             break
         if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", text[place.end : place.end + 3]):
@@ -124,6 +134,12 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
             return place
         # Kazakh: "Айгерім Омарова – Талдықорған қаласындағы ...", "Дархан Омаров Текелі қаласындағы"
         if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
+            return place
+        # an appointment: "Name Талас ауданының әкімі болып тағайындалды", "Name назначен акимом
+        # Мойынкумского района"
+        if re.fullmatch(r"\s*", gap) and APPOINTED_AFTER.match(text, place.end):
+            return place
+        if re.fullmatch(r"\s*,?\s*назначен\w*\s+\w+\s+", gap):
             return place
         # a list item "Name – Әулиекөл ауданы, Құсмұрын кентіндегі №1 мектеп": the places after
         # the dash, on the item's line, the most specific first
@@ -169,6 +185,8 @@ def place_before(
     between = text[chain[-1].end : start]
     if len(between.split()) > MAX_DESCRIPTOR_WORDS:
         return None
+    if FORMER.search(between):
+        return None  # "Сарысу ауданы әкімінің орынбасары болған Name": a former post
     if _title_generic(text, chain[-1].end, start, places):
         return None  # "Семейдегі рәсімге облыс әкімінің орынбасары Name": the title's own unit
     last = chain[-1].text.split()[-1].lower()
@@ -184,7 +202,9 @@ def place_before(
             return _most_specific(chain)
         if chain[-1].text[:1].islower() and len(between.split()) <= 2:
             return chain[-1]  # "темиртауский шахматист Олег Бойко"
-        if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain):
+        # "руководитель центра занятости Экибастуза Айгерим"; after a comma the place
+        # ended another clause ("…Нуринского района, а лучшим оператором названа Name")
+        if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain) and "," not in between:
             return _most_specific(chain)
     return None
 
