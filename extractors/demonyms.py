@@ -66,6 +66,8 @@ def _kazakh_index() -> dict[str, tuple[str, ...]]:
             if " " in key or key in stop or len(key) < 3:
                 continue
             index.setdefault(key, []).append(unit.id)
+            if key.endswith("и"):  # Шұбарши is written Шұбаршы too: "шұбаршылық"
+                index.setdefault(key[:-1] + "ы", []).append(unit.id)
     return {k: tuple(v) for k, v in index.items()}
 
 

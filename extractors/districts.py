@@ -569,7 +569,13 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
             supported = regions.get(best.region_id or "", 0) > 0 or (
                 best.district_id is not None and districts.get(best.district_id, 0) > 0)
             ambiguous = len({u.district_id for u in cands}) > 1
-            if ambiguous and not supported and best.type in ("village", "okrug"):
+            centres = [u for u in cands if _is_centre(u)]
+            if ambiguous and not supported and best.type in ("village", "okrug") and len(centres) == 1:
+                # of several same-named villages, a district's centre is the one news names
+                # ("Аққыстау ауылында" in a district paper that never names its district)
+                hit.unit = centres[0]
+                _add(regions, districts, hit.unit, 1)
+            elif ambiguous and not supported and best.type in ("village", "okrug"):
                 hit.unit = None
             else:
                 hit.unit = best

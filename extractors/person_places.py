@@ -233,7 +233,9 @@ def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
             for p in places
             if p.unit.type == "district" or (p.unit.district_id and p.unit.district_id != p.unit.id)
         )
-        if len(counts) == 1:
+        named = {p.unit.id for p in places if p.unit.type == "district"}
+        counts = Counter({unit_id: n for unit_id, n in counts.items() if unit_id in named})
+        if len(counts) == 1:  # a district only when the text names it
             return get_unit(next(iter(counts)))
         # several districts: the one the article is about, named more often than any other
         # ("Қарабалық ауданында ... Әулиекөл, Жангелдин аудандарынан келген ақындар ...")
