@@ -77,6 +77,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "village": frozenset({"village"}),
     "okrug": frozenset({"okrug"}),
 }
+MAX_CENTRE_RIVALS = 3  # a centre beats up to two same-named villages; "Акжар" (19 of them) stays open
 LEVEL_PREF = {"region": 4.0, "city": 3.5, "district": 3.0, "okrug": 1.0, "village": 0.5}
 SURNAME_RE = re.compile(r"(ов|ев|ёв|ин|ова|ева|ёва|ина|улы|ұлы|кызы|қызы)$")  # on raw lower-case words
 
@@ -570,7 +571,8 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
                 best.district_id is not None and districts.get(best.district_id, 0) > 0)
             ambiguous = len({u.district_id for u in cands}) > 1
             centres = [u for u in cands if _is_centre(u)]
-            if ambiguous and not supported and best.type in ("village", "okrug") and len(centres) == 1:
+            if ambiguous and not supported and best.type in ("village", "okrug") and len(centres) == 1 \
+                    and len(cands) <= MAX_CENTRE_RIVALS:
                 # of several same-named villages, a district's centre is the one news names
                 # ("Аққыстау ауылында" in a district paper that never names its district)
                 hit.unit = centres[0]
@@ -621,8 +623,10 @@ CHAIN_GAP = re.compile(r"[\s,]*")
 
 
 def _within(unit: PlaceUnit, outer: PlaceUnit) -> bool:
-    return outer.type == "region" and unit.region_id == outer.id or outer.type != "region" and (
-        unit.district_id == outer.id or unit.parent_id == outer.id)
+    """``unit`` lies in ``outer`` (a region, district or okrug)."""
+    if outer.type == "region":
+        return unit.region_id == outer.id
+    return outer.id in (unit.district_id, unit.parent_id)
 
 
 def _resolve_in_chains(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:

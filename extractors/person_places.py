@@ -52,7 +52,8 @@ FROM_PREPOSITION = re.compile(r"(?:^|\s)(?:из|от)\s*$", re.IGNORECASE)
 BOUNDARY = re.compile(r"[.!?;:\n()]|\s[–—]\s|[»”\"],")
 QUOTED = re.compile(r"«[^«»\n]{0,80}»|\"[^\"\n]{0,80}\"|“[^”\n]{0,80}”")
 MAX_DESCRIPTOR_WORDS = 9
-TITLE_WORDS = MAX_DESCRIPTOR_WORDS  # a title before a name: "аудандық мәслихат хатшысы", "заместитель акима района"
+# a title before a name: "аудандық мәслихат хатшысы", "заместитель акима района"
+TITLE_WORDS = MAX_DESCRIPTOR_WORDS
 ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н", "им", "ул", "а", "қ", "к", "ауд"})
 # What may stand between two units of one chain: blanks, a comma, one generic word
 # ("с. Шаян района Байдибека", "Мақаншы ауданы Қарабұлақ ауылының").
@@ -62,7 +63,9 @@ FORMER = re.compile(
     r"(?<![\w-])(?:болған|атқарған|істеген|басқарған|бұрынғы|прежн\w+|бывш\w+|ранее|работавш\w+)(?![\w-])",
     re.IGNORECASE,
 )
-APPOINTED_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:әкімі|басшысы|әкімінің орынбасары)\s+болып\s+тағайында", re.IGNORECASE)
+APPOINTED_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:әкімі|басшысы|әкімінің орынбасары)\s+болып\s+тағайында", re.IGNORECASE
+)
 FROM_WORKPLACE = re.compile(r"\s*,?\s*(?:из|от)\s+[^.;:!?()\n,]{1,70}\s")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
@@ -204,7 +207,8 @@ def place_before(
             return chain[-1]  # "темиртауский шахматист Олег Бойко"
         # "руководитель центра занятости Экибастуза Айгерим"; after a comma the place
         # ended another clause ("…Нуринского района, а лучшим оператором названа Name")
-        if RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain) and "," not in between:
+        genitive = RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain)
+        if genitive and "," not in between:
             return _most_specific(chain)
     return None
 

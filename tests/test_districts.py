@@ -131,6 +131,13 @@ def test_bare_city_name_prefers_local_village() -> None:
 
 
 def test_ambiguous_village_without_context_is_dropped() -> None:
-    assert find_place_mentions("В с. Сарыозек прошел сход.", "ru") == []
+    assert find_place_mentions("В с. Сарыозек прошел сход.", "ru") == []  # five of them
+    assert find_place_mentions("В с. Акжар прошел сход.", "ru") == []  # nineteen, one a centre
     found = find_place_mentions("В Карагандинской области, в с. Сарыозек, прошел сход.", "ru")
     assert [m.unit.id for m in found] == ["350000000", "355635100"]
+
+
+def test_a_district_centre_beats_its_few_namesakes() -> None:
+    # a district paper never names its district: "Аққыстау ауылында" is Исатай ауданы's centre
+    found = find_place_mentions("Аққыстау ауылында шахматтан аудандық турнир өтті.", "kk")
+    assert [m.unit.id for m in found] == ["234230100"]
