@@ -429,7 +429,21 @@ def _bare_ok(text: str, toks: list[_Token], hit: _Hit, names: Sequence[str]) -> 
     return not _person_like(text, toks, hit)
 
 
-def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
+@cache
+def _region_words() -> frozenset[str]:
+    """Folded one-word names of the regions ("жетису", "абай", "улытау", "павлодар")."""
+    return frozenset(
+        fold(name).split()[0]
+        for unit in all_units().values()
+        if unit.type == "region"
+        for name in (unit.name_kk, *unit.kk)
+        if name
+    )
+
+
+def _classify(
+    text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit], langs: frozenset[str]
+) -> None:
     """Attach generic words (adjacent or through coordination) and the candidate ids."""
     used: set[int] = set()
     for hit in hits:
@@ -510,11 +524,20 @@ def _classify(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, 
             if _bare_ok(text, toks, hit, names):
                 hit.kind, hit.ids = "adj", adj_ids
             continue
+        districts = [u.id for u in cands if u.type == "district" and u.id not in hit.adj_ids]
+        if districts and _of_people(toks, hit) and _bare_ok(text, toks, hit, names):
+            hit.kind, hit.ids = "strong", districts  # "Әулиекөлден келген Name": from the district
+            continue
         villages = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
         # "из Чунджи", "в Баянауле": after "в"/"из" a district centre is no given name
         centre_after_prep = hit.i > 0 and toks[hit.i - 1].low in ("в", "во", "из") and any(
             _is_centre(units[u]) for u in villages)
-        if villages and len(toks[hit.i].low) >= 4 and not _sentence_initial(text, toks[hit.i]) \
+        # a Kazakh case ending marks a noun even first in a sentence ("Жөлекте ..."), unless a
+        # region bears the name ("Жетісуда" is the region)
+        initial_ok = "kk" in langs and hit.ending in KK_LOC_ENDINGS and toks[hit.i].low[
+            : len(toks[hit.i].low) - len(hit.ending)] not in _region_words()
+        if villages and len(toks[hit.i].low) >= 4 \
+                and (initial_ok or not _sentence_initial(text, toks[hit.i])) \
                 and (centre_after_prep or not is_given_name(text[toks[hit.i].start : toks[hit.i].end])) \
                 and _bare_ok(text, toks, hit, names):
             # a bare village named like a person ("его супруга Раушан") needs "с."/"ауылы"
@@ -727,7 +750,7 @@ def find_place_mentions(text: str, lang: str) -> list[PlaceMention]:
     toks = _tokens(text)
     langs = _langs(lang)
     hits = _find_hits(text, toks, langs)
-    _classify(text, toks, hits, units)
+    _classify(text, toks, hits, units, langs)
     hits = _with_demonyms(toks, hits, langs, units)
     _resolve(hits, units)
     _resolve_in_chains(text, toks, hits, units)

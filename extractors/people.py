@@ -25,7 +25,7 @@ from extractors.districts import PlaceMention
 from extractors.morph import morph_analyzer
 from extractors.morph import parse as morph_parse
 from extractors.names import PersonName, is_given_name, normalize_family, normalize_person, same_person
-from extractors.person_places import FORMER, implied_unit, place_after, place_before
+from extractors.person_places import FORMER, implied_unit, place_after, place_after_attributive, place_before
 from extractors.roles import find_role_span
 from extractors.translit import latin_key, to_ascii, to_latin
 from gazetteers.names import given_names
@@ -366,6 +366,11 @@ def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: lis
             taken.append((match.start(), match.end()))
 
 
+def _within(inner: PlaceUnit, outer: PlaceUnit) -> bool:
+    """``inner`` is a unit inside ``outer`` (a village of the district, a district of the region)."""
+    return inner.id != outer.id and outer.id in (inner.district_id, inner.parent_id, inner.region_id)
+
+
 def _district_for(
     text: str,
     lang: str,
@@ -382,9 +387,11 @@ def _district_for(
     """
     members = sorted(cluster.members, key=lambda c: c.start)
     for cand in members:
-        place = place_after(text, cand.start, cand.end, places) or place_before(
-            text, cand.start, places, lang, others
-        )
+        before = place_before(text, cand.start, places, lang, others)
+        place = place_after(text, cand.start, cand.end, places)
+        if place is not None and before is not None and _within(before.unit, place.unit):
+            place = before  # "Жөлек ауылының тұрғыны Name – Шиелі ауданындағы ...": the village
+        place = place or before or place_after_attributive(text, cand.end, places)
         if place is not None:
             return place.unit
     if role_span is not None and not any(
@@ -423,12 +430,12 @@ def extract_people(
         best = cluster.best
         members = sorted(cluster.members, key=lambda c: c.start)
         own = {(c.start, c.end) for c in members}
+        others = [span for span in taken if span not in own]
         role_span = None
         if best.kind == "person":
             role_span = next(
-                (r for c in members if (r := find_role_span(text, c.start, c.end, places))), None
+                (r for c in members if (r := find_role_span(text, c.start, c.end, places, others))), None
             )
-        others = [span for span in taken if span not in own]
         unit = _district_for(text, lang, cluster, places, others, role_span)
         people.append(
             Person(

@@ -66,6 +66,17 @@ FORMER = re.compile(
 APPOINTED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:әкімі|басшысы|әкімінің орынбасары)\s+болып\s+тағайында", re.IGNORECASE
 )
+POST_AFTER = re.compile(
+    r"\s+(?:бүгінде|қазір|қазіргі\s+уақытта|сегодня|сейчас|ныне|теперь)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:(?:в|во)\s+)?",
+    re.IGNORECASE,
+)
+APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:уроженец|уроженка|урожен\w+|житель|жительница|представлявш\w+|представляющ\w+)\s+"
+    r"(?:(?:с|г|п|пос)\.\s*|села\s+|города\s+|пос[её]лка\s+)?"
+    r"|\s*,?\s*назначен\w*\s+\w+\s+",
+    re.IGNORECASE,
+)
 FROM_WORKPLACE = re.compile(r"\s*,?\s*(?:из|от)\s+[^.;:!?()\n,]{1,70}\s")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
@@ -122,6 +133,12 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
         # "Ерназару Касенову из ТОО «Нура-Транс» Нуринского района": the workplace's unit
         if FROM_WORKPLACE.fullmatch(gap) and RUSSIAN_GENITIVE.search(place.text.split()[-1].lower()):
             return _most_specific(_chain_after(text, place, places))
+        # the post now, after a birthplace before the name: "Name бүгінде Рудный қаласы әкімінің
+        # орынбасары", "Name сегодня возглавляет акимат Тайыншинского района"; an apposition
+        # "Name, уроженец Шемонаихи", "Name, представлявший Курчумский район"; "Name назначен
+        # акимом Мойынкумского района"
+        if POST_AFTER.fullmatch(gap) or APPOSITION_AFTER.fullmatch(gap):
+            return _most_specific(_chain_after(text, place, places))
         if len(gap) > 12:
             break
         if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", text[place.end : place.end + 3]):
@@ -135,19 +152,30 @@ def place_after(text: str, start: int, end: int, places: Sequence[PlaceMention])
         # own under the signature ("Дина ЕРБОЛҚЫЗЫ,\nБесқарағай ауданы") does not
         if re.fullmatch(r"[ \t]*,[ \t]*", gap) and re.match(r"\s*(?:\n|$)", text[place.end : place.end + 3]):
             return place
-        # Kazakh: "Айгерім Омарова – Талдықорған қаласындағы ...", "Дархан Омаров Текелі қаласындағы"
-        if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
-            return place
-        # an appointment: "Name Талас ауданының әкімі болып тағайындалды", "Name назначен акимом
-        # Мойынкумского района"
+        # an appointment: "Name Талас ауданының әкімі болып тағайындалды"
         if re.fullmatch(r"\s*", gap) and APPOINTED_AFTER.match(text, place.end):
-            return place
-        if re.fullmatch(r"\s*,?\s*назначен\w*\s+\w+\s+", gap):
             return place
         # a list item "Name – Әулиекөл ауданы, Құсмұрын кентіндегі №1 мектеп": the places after
         # the dash, on the item's line, the most specific first
-        if re.fullmatch(r"\s*[–—]\s*", gap):
+        if re.fullmatch(r"\s*[–—]\s*", gap) and not ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
             return _most_specific(_chain_after(text, place, places))
+    return None
+
+
+def place_after_attributive(
+    text: str, end: int, places: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """Kazakh: a place in the attributive or ablative right after the name ("Айгерім Омарова –
+    Талдықорған қаласындағы мектептің мұғалімі", "Дархан Омаров Текелі қаласындағы кешенде
+    инженер"). Weaker than a descriptor before the name: "аудан әкімінің орынбасары Name Ақсай
+    қаласындағы нысандарды аралады" is where he went, not where he is from."""
+    for place in places:
+        if place.start < end:
+            continue
+        gap = text[end : place.start]
+        if re.fullmatch(r"\s*(?:[–—-]\s*)?", gap) and ATTRIBUTIVE_OR_ABLATIVE.search(place.text.lower()):
+            return place
+        return None
     return None
 
 
@@ -220,9 +248,11 @@ IMPLIED = {
     "district": re.compile(r"(?<![\w-])(?:аудан|аудандық|ауданның|района|районн\w*)(?![\w-])", re.IGNORECASE),
     # "округ әкімі", "ауылдық округтің ардагерлер кеңесінің төрағасы", "аким сельского округа"
     "okrug": re.compile(r"(?<![\w-])(?:округ|округтің|округінің|округа)(?![\w-])", re.IGNORECASE),
+    # "ауыл ақсақалы", "Ауыл тұрғыны" (not "ауыл шаруашылығы", agriculture)
+    "village": re.compile(r"(?<![\w-])(?:ауыл|ауылдың)(?![\w-])(?!\s+шаруашыл)", re.IGNORECASE),
 }
 TITLE_HINT = re.compile(
-    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|аким|заместител|"
+    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|ақсақал|тұрғын|аким|заместител|"
     r"руководител|начальник|председател|глав[аы]|секретар|врач|специалист)",
     re.IGNORECASE,
 )
@@ -249,6 +279,11 @@ def _the_unit(kind: str, places: Sequence[PlaceMention]) -> PlaceUnit | None:
         return None
     if kind == "okrug":
         return _the_okrug(places)
+    if kind == "village":
+        ranked = Counter(p.unit.id for p in places if p.unit.type == "village").most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return get_unit(ranked[0][0])
+        return None
     # a region only when the text names it (a bare "облыстық" with no region named stays open)
     regions = {p.unit.id: p.unit for p in places if p.unit.type == "region"}
     if len(regions) <= 1:

@@ -102,12 +102,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_role_span(
-    text: str, start: int, end: int, places: Sequence[PlaceMention] = ()
+    text: str,
+    start: int,
+    end: int,
+    places: Sequence[PlaceMention] = (),
+    blockers: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, int] | None:
-    """Offsets of the role written around the name at ``text[start:end]``, or None."""
+    """Offsets of the role written around the name at ``text[start:end]``, or None.
+
+    ``blockers`` are other people's mentions: a title before another person is theirs
+    ("округ әкімі Ербол Сағынғалиев пен ардагер Қадыр Иманғалиев": Қадыр has no title).
+    """
     left_from = max(0, start - 200)
     cuts = list(LEFT_CUT.finditer(text, left_from, start))
     window_start = cuts[-1].end() if cuts else left_from
+    window_start = max([window_start] + [b_end for b_start, b_end in blockers if b_end <= start])
     title_at = _title_start(text[window_start:start])
     if title_at is not None:
         role_start = window_start + title_at
