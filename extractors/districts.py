@@ -382,8 +382,10 @@ def _sentence_initial(text: str, tok: _Token) -> bool:
 
 
 def _person_before(text: str, toks: list[_Token], hit: _Hit) -> bool:
-    """A capitalised word right before that looks like a name or initial: "Керимбаев Жанат"."""
-    if hit.i == 0:
+    """A capitalised word right before that looks like a name or initial: "Керимбаев Жанат".
+
+    A Kazakh locative or ablative after a name is a place ("Зарина Юлдашева Шымкентте")."""
+    if hit.i == 0 or (hit.ending and hit.ending in KK_LOC_ENDINGS):
         return False
     prev = toks[hit.i - 1]
     gap = _gap(text, toks, hit.i - 1, hit.i)
@@ -612,7 +614,11 @@ def _resolve(hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
     for hit in strong:
         # "в Аксу" in an article about another region's district: the local village, not the city
         if hit.kind == "city" and hit.unit is not None and hit.alt and regions[hit.unit.region_id or ""] <= 1:
-            local = [units[u] for u in hit.alt if districts.get(units[u].district_id or "", 0) > 0]
+            # (the city's own villages are no support: "Сәтбаевтан" is the city, not its village)
+            local = [
+                units[u] for u in hit.alt
+                if units[u].district_id != hit.unit.id and districts.get(units[u].district_id or "", 0) > 0
+            ]
             if local:
                 _add(regions, districts, hit.unit, -1)
                 hit.unit = max(local, key=lambda u: score(u, regions, districts))

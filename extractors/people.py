@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extractors.districts import PlaceMention
 from extractors.morph import morph_analyzer
@@ -187,6 +188,9 @@ def _candidates_from_entities(
         if ent.label not in PERSON_LABELS and ent.label not in MAYBE_PERSON_LABELS:
             continue
         start, end = _without_places(text, ent.start, ent.end, places)
+        bracket = re.search(r"\s*[(\[]", text[start:end])  # "Даулет Сапаров (ЗКО)": the name ends first
+        if bracket:
+            end = start + bracket.start()
         start = _initials_before(text, start)
         surface = text[start:end]
         if not surface:
@@ -391,7 +395,7 @@ def _district_for(
         place = place_after(text, cand.start, cand.end, places)
         if place is not None and before is not None and _within(before.unit, place.unit):
             place = before  # "Жөлек ауылының тұрғыны Name – Шиелі ауданындағы ...": the village
-        place = place or before or place_after_attributive(text, cand.end, places)
+        place = place or before
         if place is not None:
             return place.unit
     if role_span is not None and not any(
@@ -401,10 +405,34 @@ def _district_for(
         if inside is not None:
             return inside.unit
     for cand in members:
+        place = place_after_attributive(text, cand.end, places)
+        if place is not None:
+            return place.unit
+    for cand in members:
         unit = implied_unit(text, cand.start, places, others)
         if unit is not None:
             return unit
     return None
+
+
+COORDINATED = re.compile(r"\s+(?:пен|мен|бен|және|и)\s+")
+PLURAL_WORD_BEFORE = re.compile(r"(?:тар|тер|лар|лер|дар|дер|цы|чане)\s+$", re.IGNORECASE)
+
+
+def _share_plural_ties(text: str, people: list[Person]) -> list[Person]:
+    """A plural demonym or noun ties every name it introduces: "Екібастұздық балуандар Ерлан
+    Сейітов пен Дәурен Мұқанов", "Степногорцы Алексей Кравец и Динара Ахметова". A singular
+    title does not ("аудан әкімі Нұрлан пен ардагер Қуаныш")."""
+    spans = sorted((m.start, m.end, k) for k, p in enumerate(people) for m in p.mentions)
+    out = list(people)
+    for (p_start, p_end, prev), (start, _end, k) in pairwise(spans):
+        if out[k].district_id or not out[prev].district_id or prev == k:
+            continue
+        plural = PLURAL_WORD_BEFORE.search(text[max(0, p_start - 40) : p_start])
+        if plural and COORDINATED.fullmatch(text[p_end:start]):
+            shared = {"district": out[prev].district, "district_id": out[prev].district_id}
+            out[k] = out[k].model_copy(update=shared)
+    return out
 
 
 def extract_people(
@@ -453,4 +481,4 @@ def extract_people(
                 mentions=[Mention(start=c.start, end=c.end, text=text[c.start : c.end]) for c in members],
             )
         )
-    return people
+    return _share_plural_ties(text, people)

@@ -67,7 +67,8 @@ APPOINTED_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:әкімі|басшысы|әкімінің орынбасары)\s+болып\s+тағайында", re.IGNORECASE
 )
 POST_AFTER = re.compile(
-    r"\s+(?:бүгінде|қазір|қазіргі\s+уақытта|сегодня|сейчас|ныне|теперь)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"\s+(?:бүгінде|қазір|қазіргі\s+уақытта|сегодня|сейчас|ныне|теперь|работает)\s+"
+    r"(?:[^\W\d_]+\s+){0,3}?"
     r"(?:(?:в|во)\s+)?",
     re.IGNORECASE,
 )
@@ -77,6 +78,10 @@ APPOSITION_AFTER = re.compile(
     r"|\s*,?\s*назначен\w*\s+\w+\s+",
     re.IGNORECASE,
 )
+LIVES = re.compile(
+    r"\s*(?:тұратын|тұрып\s+жатқан|живущ\w+|живёт|живет|проживает|проживающ\w+)\s", re.IGNORECASE
+)
+REPRESENTED = re.compile(r"(?<![\w-])представлял[аи]?\s*$", re.IGNORECASE)
 FROM_WORKPLACE = re.compile(r"\s*,?\s*(?:из|от)\s+[^.;:!?()\n,]{1,70}\s")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
@@ -224,11 +229,17 @@ def place_before(
     before_chain = text[window_start : chain[0].start]
     if lang != "ru" and KAZAKH_TIE.search(last):
         return _most_specific(chain)
+    if LIVES.match(between):  # "Көкшетауда тұратын зейнеткер Name", "В Рудном живёт Name"
+        return _most_specific(chain)
+    if lang != "kk" and REPRESENTED.search(between):  # "Карагандинскую область представляла Name"
+        return _most_specific(chain)
     if lang != "kk":
         if FROM_PREPOSITION.search(before_chain):
             return _most_specific(chain)
         if RUSSIAN_DEMONYM_ONE.search(last) and len(chain) == 1:
             return chain[0]
+        if re.search(r"(?:цы|чане)$", last) and not between.strip():
+            return chain[0]  # "Степногорцы Алексей Кравец и Динара Ахметова вошли в сборную"
         if RESIDENT.search(before_chain):  # "жительница Хромтау Гульмира", "уроженец Сарыколя"
             return _most_specific(chain)
         if chain[-1].text[:1].islower() and len(between.split()) <= 2:
@@ -253,7 +264,7 @@ IMPLIED = {
 }
 TITLE_HINT = re.compile(
     r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|ақсақал|тұрғын|аким|заместител|"
-    r"руководител|начальник|председател|глав[аы]|секретар|врач|специалист)",
+    r"руководител|начальник|председател|глав[аы]|секретар|врач|специалист|намыс|представля)",
     re.IGNORECASE,
 )
 
