@@ -520,6 +520,16 @@ def _classify(
             hit.kind, hit.ids = "city", noun_cities
             hit.alt = [u.id for u in cands if u.type == "village" and u.id not in hit.adj_ids]
             continue
+        # a city's adjective with no generic word names the city ("таразский предприниматель",
+        # "Костанайского регионального университета"), unless a region's agrees ("павлодарская")
+        city_adj = [u.id for u in cands if u.id in hit.adj_ids and u.type == "city"]
+        regional = [
+            u for u in cands if u.id in hit.adj_ids and u.type == "region" and _gender_ok(u, hit.cands[u.id])
+        ]
+        if city_adj and not regional:
+            if _bare_ok(text, toks, hit, names):
+                hit.kind, hit.ids = "strong", city_adj
+            continue
         adj_ids = [u.id for u in cands if u.id in hit.adj_ids and u.type in ("district", "region")
                    and (hit.lower or _gender_ok(u, hit.cands[u.id]))]
         if adj_ids:

@@ -60,7 +60,7 @@ ABBREVIATIONS = frozenset({"с", "г", "п", "пос", "ст", "обл", "р-н"
 CHAIN_GAP = re.compile(r"[\s,]*(?:[a-zа-яёәғқңөұүһі.-]+[\s,]*)?")
 # A former post or place in the descriptor: biography, not the person's tie now.
 FORMER = re.compile(
-    r"(?<![\w-])(?:болған|атқарған|істеген|басқарған|бұрынғы|прежн\w+|бывш\w+|ранее|работавш\w+)(?![\w-])",
+    r"(?<![\w-])(?:болған|атқарған|істеген|басқарған|ранее|работавш\w+)(?![\w-])",
     re.IGNORECASE,
 )
 APPOINTED_AFTER = re.compile(
@@ -82,6 +82,12 @@ LIVES = re.compile(
     r"\s*(?:тұратын|тұрып\s+жатқан|живущ\w+|живёт|живет|проживает|проживающ\w+)\s", re.IGNORECASE
 )
 REPRESENTED = re.compile(r"(?<![\w-])представлял[аи]?\s*$", re.IGNORECASE)
+AWARDED = re.compile(
+    r"(?<![\w-])(?:награжден\w*|наградил\w*|вручил\w*|вручен\w*|марапатталд\w*)", re.IGNORECASE
+)
+DEMONYM_GENITIVE = re.compile(r"(?:цев|чан)$")  # "Капитан бурабайцев Игорь Савченко"
+# a generic word in the genitive before an indeclinable name: "школы-лицея №21 города Актобе Name"
+GENITIVE_GENERIC = re.compile(r"(?:города|села|пос[её]лка|района|области|г\.|с\.|п\.)\s*", re.IGNORECASE)
 FROM_WORKPLACE = re.compile(r"\s*,?\s*(?:из|от)\s+[^.;:!?()\n,]{1,70}\s")
 ATTRIBUTIVE_OR_ABLATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі|нан|нен|дан|ден|тан|тен)$")
 
@@ -221,6 +227,8 @@ def place_before(
     between = text[chain[-1].end : start]
     if len(between.split()) > MAX_DESCRIPTOR_WORDS:
         return None
+    if AWARDED.search(between):
+        return None  # "Почетной грамотой акима Акмолинской области награждены Name": the giver
     if FORMER.search(between):
         return None  # "Сарысу ауданы әкімінің орынбасары болған Name": a former post
     if _title_generic(text, chain[-1].end, start, places):
@@ -242,11 +250,18 @@ def place_before(
             return chain[0]  # "Степногорцы Алексей Кравец и Динара Ахметова вошли в сборную"
         if RESIDENT.search(before_chain):  # "жительница Хромтау Гульмира", "уроженец Сарыколя"
             return _most_specific(chain)
-        if chain[-1].text[:1].islower() and len(between.split()) <= 2:
-            return chain[-1]  # "темиртауский шахматист Олег Бойко"
+        adjective = re.search(r"(?:ий|ый|ая|ое|ие|ые|ого|ой|ую|их|ых)$", last) and (
+            chain[-1].text[:1].islower() or re.search(r"(?:ский|ская|ское|ские)$", last)
+        )
+        if adjective and len(between.split()) <= 2:
+            return chain[-1]  # "темиртауский шахматист Олег Бойко", "Таразский предприниматель"
         # "руководитель центра занятости Экибастуза Айгерим"; after a comma the place
         # ended another clause ("…Нуринского района, а лучшим оператором названа Name")
-        genitive = RUSSIAN_GENITIVE.search(last) and not LOCATION_PREPOSITION.search(before_chain)
+        genitive = (
+            RUSSIAN_GENITIVE.search(last)
+            or GENITIVE_GENERIC.match(chain[-1].text)
+            or DEMONYM_GENITIVE.search(last)
+        ) and not LOCATION_PREPOSITION.search(before_chain)
         if genitive and "," not in between:
             return _most_specific(chain)
     return None

@@ -122,8 +122,9 @@ def find_role_span(
         role_start = window_start + title_at
         # Kazakh genitive chains put the place first: "Талғар ауданы әкімінің орынбасары".
         for place in places:
+            # (only a place that opens the title: "Семейдегі рәсімге облыс әкімі" is an event's place)
             if window_start <= place.start < role_start and re.fullmatch(
-                r"[\s\w-]*", text[place.end : role_start]
+                r"\s*(?:\w+\s+){0,2}", text[place.end : role_start]
             ):
                 role_start = place.start
                 break
