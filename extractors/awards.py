@@ -46,7 +46,7 @@ from itertools import pairwise
 
 from extractors import kk_morph
 from extractors.award_predicates import predicate_nominations
-from extractors.unquoted_contests import unquoted_contests
+from extractors.unquoted_contests import UnquotedContest, unquoted_contests
 from pipeline.records import Competition, Mention, Nomination
 
 _QUOTE_RE = re.compile(r"«([^«»\n]{1,120})»|\"([^\"\n]{1,120})\"|“([^“”\n]{1,120})”|„([^„“”\n]{1,120})[“”]")
@@ -108,7 +108,8 @@ _PRESENTER = re.compile(
 # the winner's own predicate: "стала победителем", "жеңімпаз атанды", "ие болды"
 _WIN_PREDICATE = re.compile(
     r"(?i)(?:атанды|болды|танылды|марапатталды|жеңіп\s+алды|жеңіске\s+жетті|стал[аи]?\b|признан\w*|"
-    r"заня\w+|удостоен\w*|получил\w*|одержал\w*|победил\w*|награжден\w*|награждён\w*)"
+    r"заня\w+|удостоен\w*|получил\w*|одержал\w*|победил\w*|награжден\w*|награждён\w*|"
+    r"бұйырды|иеленді|еншіледі|қол\s+жеткізді)"
 )
 # the main prize of the contest itself is a nomination: "Гран-при конкурса получил ..."
 _GRAND_PRIX = re.compile(r"(?i)(?<![\w-])(?:гран-при|гран\s+при|бас\s+жүлде)(?:\w*)")
@@ -116,7 +117,10 @@ _GRAND_PRIX = re.compile(r"(?i)(?<![\w-])(?:гран-при|гран\s+при|б
 _PLACE = re.compile(
     r"(?i)(?<![\w])(?:(?:перв|втор|трет)\w+\s+мест\w*|мест\w*\s+(?:перв|втор|трет)\w+|"
     r"на\s+(?:первом|втором|третьем)\s+месте|(?:бірінші|екінші|үшінші)\s+орын\w*|"
-    r"(?:[123]|I{1,3}|І{1,3})\s*-?\s*(?:орын\w*|мест\w*))"
+    r"(?:[123]|I{1,3}|І{1,3})\s*-?\s*(?:орын\w*|мест\w*)|"
+    # medals rank too: "Алтын медальды 62 кг салмақта Name жеңіп алды", "бронзу завоевал"
+    r"(?:алтын|күміс|қола)\s+(?:медал|жүлде)\w*|(?:күміс|қола)\s+жүлде\w*|"
+    r"(?:золот|серебрян|бронзов)\w+\s+медал\w*|золото|серебро|бронз[уаы])"
 )
 _HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
@@ -200,18 +204,21 @@ def _contest_noun_after(text: str, pos: int, awarded: bool) -> bool:
     """A contest noun within four modifier words after a title ("«X» атты облыстық айтыс",
     "«X» ұлттық байқауы"). A festival counts only in an article that awards someone
     (``awarded``): a festival with prize-winners is a contest, a festival of crafts is not."""
-    words = 0
-    while words < 5:
+    words, limit = 0, 5
+    while words < limit:
         match = _WORD_AFTER.match(text, pos)
         if match is None:
             return False
         word = match.group(1)
         if words == 0 and word.lower() == "атты":
-            pos = match.end()
+            # "«Сарысу сазы» атты дәстүрлі ән мен күй орындаушылардың аудандық байқауы":
+            # "атты" announces the description, which may run longer
+            pos, limit = match.end(), 8
             continue
         if _KK_CONTEST_NOUN.search(word):
             return awarded or not _FESTIVAL.search(word)
-        if _NOT_A_MODIFIER.match(word) or word[:1].isupper():
+        conjunction = limit > 5 and word.lower() in ("мен", "бен", "пен", "және")  # "ән мен күй"
+        if not conjunction and (_NOT_A_MODIFIER.match(word) or word[:1].isupper()):
             return False
         pos = match.end()
         words += 1
@@ -399,18 +406,32 @@ def _competition_near(
     return before[-1].text if before else None
 
 
+def _describes(text: str, contest: UnquotedContest, title: _Title) -> bool:
+    """The unquoted words are the quoted contest's description: "областного конкурса «Лучший
+    медицинский работник»", "«Жаңа жылдық ерекше безендіру» аудандық байқауының"."""
+    if contest.end <= title.outer_start:  # "областной конкурс фольклорных ансамблей «…»"
+        return re.fullmatch(r"[^.!?;:«»\"“”\n]{0,80}", text[contest.end : title.outer_start]) is not None
+    gap = text[title.outer_end : contest.start] if title.outer_end <= contest.start else "-"
+    return re.fullmatch(r"\s*(?:атты\s+)?", gap) is not None
+
+
 def _classified_titles(text: str, lang: str) -> list[_Title]:
     """Quoted titles with their kinds; in a Kazakh article with winners and no quoted contest,
     the unquoted contests ("облыстық айтыс") join them as competitions."""
     titles = _titles(text)
     _classify(text, titles)
     awarded = _WIN_WORDS.search(text) or _PLACE.search(text)
-    if lang != "ru" and awarded and not any(t.kind == "comp" for t in titles):
+    quoted = [t.outer_start for t in titles if t.kind == "comp"]
+    if awarded:
         contests = [
             _Title(c.start, c.end, c.name, "comp", c.start, c.end)
-            for c in unquoted_contests(text)
-            if not any(t.outer_start <= c.start < t.outer_end for t in titles)
+            for c in unquoted_contests(text, lang)
+            if not any(t.outer_start <= c.start < t.outer_end or _describes(text, c, t) for t in titles)
         ]
+        # with a quoted contest in the article, an unquoted one counts when the story opens
+        # with it ("прошёл открытый турнир по қазақ күресі ... путёвки на «Қазақстан барысы»")
+        if quoted and not (contests and contests[0].start < quoted[0]):
+            contests = []
         titles = sorted(titles + contests, key=lambda t: t.outer_start)
     return titles
 

@@ -1,10 +1,22 @@
-"""Contests named without quotes in Kazakh news: "облыстық айтыс", "аудандық турнир".
+"""Contests named without quotes: "облыстық айтыс", "шахматтан аудандық турнир",
+"областной турнир по мини-футболу", "Кубок акима города".
 
 Why: a district paper often reports a contest by its level and kind alone ("Қарабалықта
-облыстық ақындар айтысы өтті ... бас жүлдені ... жеңіп алды"). Without a competition the ranked
-winners have nothing to belong to. The contest is named the way annotators and analysts name
-it: its level word and its kind in the nominative ("облыстық айтыс", "облыстық олимпиада"),
-the shortest phrase that names it.
+облыстық ақындар айтысы өтті ... бас жүлдені ... жеңіп алды", "В Лисаковске прошёл областной
+турнир по мини-футболу"). Without a competition the ranked winners have nothing to belong to.
+The contest is named the way the annotators of corpus/realistic name it (ANNOTATION.md): the
+shortest phrase that names it.
+
+- Kazakh: the level word as written and the contest noun in the nominative ("облыстық
+  айтыс", "Пәндік олимпиада"); a tournament keeps its sport ("шахматтан аудандық турнир",
+  "волейболдан ашық аудандық турнир"); a noun level keeps the possessive ("облыс
+  спартакиадасы").
+- Russian: the phrase as written at its first mention, the level adjectives, the contest noun
+  and its "по ..." subject ("областной турнир по мини-футболу", "областной олимпиады").
+
+One contest per kind: later mentions of the same kind ("республикалық олимпиаданың облыстық
+кезеңі" after the headline's "облыстық олимпиада") are the same contest and share the first
+mention's name.
 """
 
 from __future__ import annotations
@@ -12,18 +24,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LEVEL = r"(?:облыстық|аудандық|облысаралық|республикалық|қалалық|өңірлік|халықаралық|ауданаралық)"
-_KINDS = ("айтыс", "байқау", "олимпиада", "спартакиада", "турнир", "сайыс", "біріншілік", "чемпионат",
-          "мүшәйра", "жарыс")
-# a level word, up to two modifiers ("ақындар", "жас домбырашылар"), a contest noun with its endings
-UNQUOTED_CONTEST = re.compile(
-    rf"(?<![\w-])(?P<level>{_LEVEL})(?:\s+[а-яәғқңөұүһі]+){{0,2}}?\s+"
-    rf"(?P<kind>{'|'.join(k[:-1] if k.endswith('к') else k for k in _KINDS)})[а-яәғқңөұүһі]*",
+_KK_LEVEL = (
+    r"(?:облыстық|аудандық|облысаралық|республикалық|қалалық|өңірлік|халықаралық|ауданаралық|пәндік"
+    r"|облыс|аудан)"
+)
+_KK_KINDS = ("айтыс", "байқау", "олимпиада", "спартакиада", "турнир", "сайыс", "біріншілік", "чемпионат",
+             "мүшәйра", "жарыс")
+_KK_WORD = r"[а-яәғқңөұүһі]+"
+# [a sport in the ablative] [ашық] level, up to two modifiers ("ақындар", "жас домбырашылар"), a contest noun
+KK_CONTEST = re.compile(
+    rf"(?<![\w-])(?:(?P<sport>{_KK_WORD}(?:тан|тен|дан|ден|нан|нен))\s+)?(?:(?P<open>ашық)\s+)?"
+    rf"(?P<level>{_KK_LEVEL})(?:\s+{_KK_WORD}){{0,2}}?\s+"
+    rf"(?P<kind>{'|'.join(k[:-1] if k.endswith('к') else k for k in _KK_KINDS)})(?P<tail>{_KK_WORD})?"
+    rf"(?![\w-])",
     re.IGNORECASE,
 )
+_KK_POSSESSIVE = re.compile(r"^(?:сы|сі|ы|і|гі|ғы|кі|қы)")
 
+_RU_LEVEL = (
+    r"(?:областн|районн|городск|республиканск|открыт|традиционн|ежегодн|международн|межрайонн|"
+    r"региональн|сельск)\w*"
+)
+_RU_KINDS = r"(?:турнир|олимпиад|конкурс|чемпионат|первенств|спартакиад|соревновани)\w*"
+_RU_WORD = r"[а-яёәғқңөұүһі-]+"
+# level adjectives and the contest noun, or the noun with its subject ("турнир по шахматам")
+RU_CONTEST = re.compile(
+    rf"(?<![\w-])(?P<levels>(?:{_RU_LEVEL}\s+){{0,2}})(?P<kind>{_RU_KINDS})"
+    rf"(?P<subject>\s+по\s+{_RU_WORD}(?:\s+{_RU_WORD})?)?(?![\w-])",
+    re.IGNORECASE,
+)
+# "Кубок акима города", "Кубок главы района": a cup named by who gives it
+RU_CUP = re.compile(r"(?<![\w-])Кубок(?:а|е|ом|у)?\s+(?:акима|главы|президента|федерации)\s+[а-яё]+")
+_RU_SUBJECT_STOP = re.compile(r"\s+(?:среди|для|в|на|с|и|ко?)$", re.IGNORECASE)
 
-_NEXT_STAGE = re.compile(r"(?:өтетін|өткізілетін|баратын|қатысатын|жолдама)[^.!?]{0,30}$", re.IGNORECASE)
+_NEXT_STAGE = re.compile(
+    r"(?:өтетін|өткізілетін|баратын|қатысатын|жолдама|примут\s+участие\s+в|путёвк\w+\s+на|путевк\w+\s+на)"
+    r"[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -33,17 +71,78 @@ class UnquotedContest:
     name: str
 
 
-def _kind_nominative(stem: str) -> str:
+def _kk_kind(stem: str) -> str:
     low = stem.lower()
-    return next(k for k in _KINDS if k.startswith(low))
+    return next(k for k in _KK_KINDS if k.startswith(low))
 
 
-def unquoted_contests(text: str) -> list[UnquotedContest]:
-    """Every mention of an unquoted contest; all mentions of one contest share its name."""
-    found: list[UnquotedContest] = []
-    for match in UNQUOTED_CONTEST.finditer(text):
-        if _NEXT_STAGE.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "ақпанда өтетін республикалық олимпиадаға": the next stage, not this contest
-        name = f"{match.group('level')} {_kind_nominative(match.group('kind'))}"
-        found.append(UnquotedContest(match.start(), match.end(), name))
+def _kk_name(match: re.Match[str]) -> str:
+    kind = _kk_kind(match.group("kind"))
+    level = match.group("level")
+    if level.lower() in ("облыс", "аудан"):  # "облыс спартакиадасы": the possessive stays
+        possessive = _KK_POSSESSIVE.match(match.group("tail") or "")
+        stem = match.group("kind") + (possessive.group() if possessive else "")
+        if stem.endswith("к") and possessive:  # біріншілік + і -> біріншілігі
+            stem = stem[:-1] + "г"
+        return f"{level} {stem}"
+    name = f"{level} {kind}"
+    if kind == "турнир" and match.group("sport"):  # a tournament is of its sport
+        name = " ".join(w for w in (match.group("sport"), match.group("open"), name) if w)
+    return name
+
+
+def _kk_contests(text: str) -> list[UnquotedContest]:
+    found = []
+    for match in KK_CONTEST.finditer(text):
+        between = text[match.start("level") : match.start("kind")]
+        if match.group("level").lower() in ("облыс", "аудан") and between.count(" ") > 1:
+            continue  # a noun level stands right before its contest: "облыс біріншілігі"
+        start = match.start("level") if not match.group("sport") else match.start()
+        found.append(UnquotedContest(start, match.end(), _kk_name(match)))
     return found
+
+
+def _ru_contests(text: str) -> list[UnquotedContest]:
+    found = []
+    for match in RU_CONTEST.finditer(text):
+        if not match.group("levels") and not match.group("subject"):
+            continue  # a bare "конкурс" is no name
+        end = match.end()
+        subject = match.group("subject")
+        if subject:
+            cut = _RU_SUBJECT_STOP.search(subject)
+            if cut:
+                end = match.start("subject") + cut.start()
+        start = match.start("levels") if match.group("levels") else match.start("kind")
+        found.append(UnquotedContest(start, end, text[start:end]))
+    for match in RU_CUP.finditer(text):
+        found.append(UnquotedContest(match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda c: c.start)
+
+
+_KIND_STEMS = ("айтыс", "байқау", "олимпиад", "спартакиад", "турнир", "сайыс", "біріншіл", "чемпионат",
+               "мүшәйра", "жарыс", "конкурс", "первенств", "соревновани", "кубок")
+
+
+def _kind_key(name: str) -> str:
+    """The contest noun a name is built on: one contest per kind in an article."""
+    low = name.lower()
+    return next((stem for stem in _KIND_STEMS if stem in low), low)
+
+
+def unquoted_contests(text: str, lang: str = "kk") -> list[UnquotedContest]:
+    """Every mention of an unquoted contest; all mentions of one kind share the first's name."""
+    if lang == "ru":
+        found = _ru_contests(text)
+    elif lang == "kk":
+        found = _kk_contests(text)
+    else:
+        found = sorted(_kk_contests(text) + _ru_contests(text), key=lambda c: c.start)
+    out: list[UnquotedContest] = []
+    names: dict[str, str] = {}
+    for contest in found:
+        if _NEXT_STAGE.search(text, max(0, contest.start - 40), contest.start):
+            continue  # "ақпанда өтетін республикалық олимпиадаға": the next stage, not this contest
+        name = names.setdefault(_kind_key(contest.name), contest.name)
+        out.append(UnquotedContest(contest.start, contest.end, name))
+    return out

@@ -317,9 +317,33 @@ def test_unquoted_kazakh_contest_owns_its_ranked_winners() -> None:
     assert _noms(text, "kk", pairs) == {"облыстық айтыс": ["Ергали Нурмухамбет", "Даурен Максутов"]}
 
 
-def test_unquoted_contests_need_winners_and_a_kazakh_text() -> None:
+def test_unquoted_contests_need_winners() -> None:
     assert extract_competitions("Аудандық мәдениет үйінде облыстық айтыс өтеді.", "kk") == []
-    assert extract_competitions("Прошёл областной турнир, первое место занял Ерлан Оспанов.", "ru") == []
+    assert extract_competitions("В Лисаковске пройдёт областной турнир по мини-футболу.", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("В Лисаковске прошёл областной турнир по мини-футболу среди госслужащих. Первое место заняла "
+         "команда Рудного.", "ru", "областной турнир по мини-футболу"),
+        ("В Темиртау прошёл турнир по шахматам. Победителем стал Олег Бойко.", "ru", "турнир по шахматам"),
+        ("Названы победители областной олимпиады для сельских школ.", "ru", "областной олимпиады"),
+        ("Кубок акима города забрали мунайлинцы, первое место за ними.", "ru", "Кубок акима города"),
+        ("Аққыстау ауылында шахматтан аудандық турнир өтті. Бірінші орынды Бекзат алды.", "kk",
+         "шахматтан аудандық турнир"),
+        ("Қазақ күресінен облыс спартакиадасы аяқталды. Алтын медальді Нұрсұлтан жеңіп алды.", "kk",
+         "облыс спартакиадасы"),
+    ],
+)
+def test_unquoted_contests_are_named_as_written(text: str, lang: str, name: str) -> None:
+    assert [c.name for c in extract_competitions(text, lang)] == [name]
+
+
+def test_an_unquoted_description_of_a_quoted_contest_is_not_a_second_contest() -> None:
+    text = ("Подвели итоги областного конкурса профессионального мастерства «Лучший по профессии». "
+            "Победителем стал Данияр Ахметов.")
+    assert [c.name for c in extract_competitions(text, "ru")] == ["Лучший по профессии"]
 
 
 def test_honorary_citizen_title_is_no_nomination() -> None:
