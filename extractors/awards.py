@@ -46,6 +46,7 @@ from itertools import pairwise
 
 from extractors import kk_morph
 from extractors.award_predicates import predicate_nominations
+from extractors.subject_nominations import subject_results
 from extractors.unquoted_contests import UnquotedContest, unquoted_contests
 from pipeline.records import Competition, Mention, Nomination
 
@@ -124,6 +125,7 @@ _PLACE = re.compile(
 )
 _HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
+_OLYMPIAD = re.compile(r"(?i)олимпиад")
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
 _AWARD_CONTEXT = re.compile(r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд")
 _NAME_TITLE_GAP = re.compile(r"\s*(?:[–—-]\s*)?")
@@ -406,6 +408,50 @@ def _competition_near(
     return before[-1].text if before else None
 
 
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-–—•*]|\d+[.)])[ \t]*")
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d+[.)])[ \t]+[^\n]*")
+_LIST_CUE = re.compile(
+    r"(?i)жеңімпаз|жолдама|ұсын|іріктел|намысын|қорғайтын|үздік|победител|лауреат|призер|призёр|"
+    r"путёвк|путевк|награжд|марапат"
+)
+
+
+def _contest_winner_lists(
+    text: str, comps: list[_Title], people: Sequence[tuple[int, int, str]], titles: list[_Title]
+) -> list[tuple[_Title, list[tuple[int, int, str]]]]:
+    """A contest's winners listed one per line after a cue, no category on the lines
+    ("…жеті педагог республикалық кезеңге жолдама алды. Олардың қатарында:\n- Name – …;"):
+    they win the contest itself (its own nomination)."""
+    if not comps:
+        return []
+    out: list[tuple[_Title, list[tuple[int, int, str]]]] = []
+    items = list(_LIST_ITEM.finditer(text))
+    k = 0
+    while k < len(items):
+        block = [items[k]]
+        while k + 1 < len(items) and items[k + 1].start() == block[-1].end() + 1:
+            k += 1
+            block.append(items[k])
+        k += 1
+        if len(block) < 2 or any(
+            line.start() <= t.outer_start < line.end()
+            and (t.kind == "nom" or _ITEM_MARKER.fullmatch(text[line.start() : t.outer_start]))
+            for line in block
+            for t in titles
+        ):
+            continue  # a list of categories ("- «Үздік дәрігер» – Name"), not of the contest's winners
+        intro = text[max(0, block[0].start() - 300) : block[0].start()]
+        if not _LIST_CUE.search(intro):
+            continue
+        firsts = [ps[0] for line in block if (ps := _people_in(people, line.start(), line.end()))]
+        if len(firsts) < len(block) - 1:
+            continue  # not a list of people
+        before = [c for c in comps if c.start < block[0].start()]
+        if before:
+            out.append((before[-1], firsts))
+    return out
+
+
 def _describes(text: str, contest: UnquotedContest, title: _Title) -> bool:
     """The unquoted words are the quoted contest's description: "областного конкурса «Лучший
     медицинский работник»", "«Жаңа жылдық ерекше безендіру» аудандық байқауының"."""
@@ -479,6 +525,21 @@ def _analyse(
     for t in titles:
         if t.kind == "nom":
             nom_for(t, _competition_near(text, comps, t.start, sents))
+    for contest, winners in _contest_winner_lists(text, comps, people, titles):
+        n = nom_for(contest, contest.text)
+        for p in winners:
+            if (p[0], p[1]) not in used_people:
+                _add_unique(n.winners, p[2])
+                used_people.add((p[0], p[1]))
+    if comps and _OLYMPIAD.search(text):
+        # an olympiad's results per subject: "химия пәнінен бірінші орын иеленді"
+        for result in subject_results(text, sents, people):
+            if (result.winner[0], result.winner[1]) in used_people:
+                continue
+            subject = _Title(result.start, result.end, result.name, "nom", result.start, result.end)
+            n = nom_for(subject, _competition_near(text, comps, result.start, sents))
+            _add_unique(n.winners, result.winner[2])
+            used_people.add((result.winner[0], result.winner[1]))
 
     nom_titles = [t for t in titles if t.kind == "nom"]
     place_target: _Nom | None = None  # the nomination whose ranked places the last sentence gave
