@@ -92,12 +92,12 @@ _DAY_MONTH = re.compile(
     _starts_with(_DAY_FIRST) + r"(?<![\w.,:])" + r"(?:" + _DAY.format(name="d1")
     + r"\s*(?:[-–—]|\s(?:и|по|или|мен|және|пен|бен)\s|,)\s*)?" + _DAY.format(name="d")
     + r"\s+" + _MONTH.format(name="m")
-    + r"(?:\s+" + _YEAR.format(name="y") + r"(?:\s*" + _YEAR_WORD + r")?)?", re.I,
+    + r"(?:,?\s+" + _YEAR.format(name="y") + r"(?:\s*" + _YEAR_WORD + r")?)?", re.I,  # "29 Қыркүйек, 2025"
 )
 _KK_MONTH_DAY = re.compile(  # "қазанның 12-сі", "қараша айының 13-і": day after a genitive month
     _starts_with(_KK_MONTH_FIRST)
     + r"(?<![\w])(?P<m>(?:" + "|".join(_KK_ROOTS) + r"))(?:тің|дің|ның|нің|тың|дың|ің|ың|\s+айының)\s+"
-    r"(?P<d>[0-3]?\d)"
+    r"(?P<d>[0-3]?\d)(?:\s*[-–—]\s*(?P<d2>[0-3]?\d))?"  # "қаңтардың 8-10 күндері": both days
     r"(?:-?(?:і|ы|сі|сы|нші|ншы|інші|ыншы|ші|шы)(?:нде|нда|не|на|нен|нан)?)?(?![\w])", re.I,
 )
 _NUMERIC = re.compile(
@@ -156,7 +156,7 @@ _KK_MONTH_FRAME = re.compile(
 )
 # "былтыр наурызда", "өткен жылдың қараша айында", "в прошлом году в мае": the year before
 _LAST_YEAR = re.compile(
-    r"(?:былтыр|өткен\s+жыл\w*|в\s+прошлом\s+году|прошлого\s+года|в\s+минувшем\s+году)[^.!?\n]{0,25}$",
+    r"(?:былтыр|өткен\s+жыл\w*|в\s+прошлом\s+году|прошлого\s+года|в\s+минувшем\s+году)[^.!?\n]{0,70}$",
     re.IGNORECASE,
 )
 # "1970 жылдары": a decade, not a year
@@ -262,7 +262,11 @@ def _day_month_dates(text: str) -> Iterator[_Cand]:
         else:
             yield _Cand(m.start(), m.end(), year, month, int(m["d"]), 8)
     for m in _KK_MONTH_DAY.finditer(text):
-        yield _Cand(m.start(), m.end(), None, _month_num(m["m"]), int(m["d"]), 7)
+        if m["d2"]:
+            yield _Cand(m.start(), m.end("d"), None, _month_num(m["m"]), int(m["d"]), 7)
+            yield _Cand(m.start("d2"), m.end(), None, _month_num(m["m"]), int(m["d2"]), 7)
+        else:
+            yield _Cand(m.start(), m.end(), None, _month_num(m["m"]), int(m["d"]), 7)
     for m in _MONTH_RANGE.finditer(text):
         year = int(m["y0"] or m["y"]) if (m["y0"] or m["y"]) else None
         yield _Cand(m.start(), m.end("m1"), year, _month_num(m["m1"]), None, 7)
@@ -326,11 +330,35 @@ def _select(text: str) -> tuple[_Cand, ...]:
     return tuple(chosen)
 
 
-def _fallback_year(published: str | None, chosen: Sequence[_Cand]) -> int | None:
+# a year glued to a name ("«Мерейлі отбасы – 2025»", "Парыз-2025"): no date, but the story's year
+_NAME_YEAR = re.compile(r"[-–—]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _fallback_year(published: str | None, chosen: Sequence[_Cand], text: str = "") -> int | None:
+    """The year of a day-month with no year: the publication's, else the first year the story
+    states, else a year glued to a contest's name ("«Үздік педагог – 2025» ... тамыз айында")."""
     if published and re.match(r"^\d{4}", published):
         return int(published[:4])
     years = [c.year for c in chosen if c.year is not None]
+    years = years or [int(m.group(1)) for m in _NAME_YEAR.finditer(text)]
     return years[0] if years else None
+
+
+# "до конца февраля", "ақпанның соңына дейін" in a story of November: a plan for next year
+_PLAN_BEFORE = re.compile(r"(?:до\s+(?:конца\s+|начала\s+|середины\s+)?|к\s+|в\s+начале\s+)$", re.IGNORECASE)
+_PLAN_AFTER = re.compile(
+    r"\s*(?:айының\s+|айына\s+)?(?:соңына\s+)?дейін|\s+(?:айында\s+)?(?:жоспар|басталмақ)", re.I
+)
+
+
+def _next_year_plan(text: str, cand: _Cand, published: str | None) -> bool:
+    if not published or cand.month is None or not re.match(r"^\d{4}-\d{2}", published):
+        return False
+    if int(published[5:7]) - cand.month < 6:
+        return False
+    return bool(_PLAN_BEFORE.search(text[max(0, cand.start - 20) : cand.start])) or bool(
+        _PLAN_AFTER.match(text, cand.end)
+    )
 
 
 def extract_dates(text: str, published: str | None) -> list[DateValue]:
@@ -339,14 +367,16 @@ def extract_dates(text: str, published: str | None) -> list[DateValue]:
     prefix = _PUB_PREFIX.match(text)
     if prefix:
         chosen = [c for c in chosen if c.start >= prefix.end()]
-    fallback = _fallback_year(published, chosen)
+    fallback = _fallback_year(published, chosen, text)
     out: list[DateValue] = []
     for c in chosen:
         if _DECADE.match(text, c.start):
             continue
         year = c.year
         if year is None and fallback is not None:
-            year = fallback - 1 if _LAST_YEAR.search(text, max(0, c.start - 60), c.start) else fallback
+            year = fallback - 1 if _LAST_YEAR.search(text, max(0, c.start - 100), c.start) else fallback
+            if _next_year_plan(text, c, published):
+                year = fallback + 1
         if year is None:
             continue
         if c.month is None:

@@ -172,3 +172,27 @@ def test_first_character_guard_keeps_every_match(name: str) -> None:
 )
 def test_framed_months_last_year_and_decades(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d.value, d.text) for d in extract_dates(text, "2025-06-01")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a site's date line: capitalised month, comma before the year
+        ("Аймақтар • 29 Қыркүйек, 2025 Еңбек адамына құрмет", None, [("2025-09-29", "29 Қыркүйек, 2025")]),
+        # a Kazakh day range after a genitive month: both days
+        ("Олимпиада қаңтардың 8-10 күндері өтті.", "2026-01-14",
+         [("2026-01-08", "қаңтардың 8"), ("2026-01-10", "10")]),
+        # "былтыр" far before the month, in the same sentence
+        ("Былтыр жауын-шашынның кесірінен астықтың бір бөлігі қараша айына дейін далада қалған.", "2024-09-04",
+         [("2023-11", "қараша айына")]),
+        # no publication date and no year: the year glued to the contest's name
+        ("«Үздік педагог – 2025» байқауының республикалық кезеңі тамыз айында өтеді.", None,
+         [("2025-08", "тамыз айында")]),
+        # a plan in a November story: next February
+        ("Подрядчик определится до конца февраля.", "2025-11-20", [("2026-02", "февраля")]),
+        # a past month in a November story stays in its year
+        ("Проверки прошли в феврале.", "2025-11-20", [("2025-02", "феврале")]),
+    ],
+)
+def test_real_news_date_shapes(text: str, published: str | None, expected: list[tuple[str, str]]) -> None:
+    assert _values(text, published) == [(t, v) for v, t in expected]
