@@ -176,7 +176,7 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 # references, not quantities: "статья 12", "пункт 3", "ул. Абая, 15", "кабинет 203", "№12"
 _REFERENCE_BEFORE = re.compile(
-    r"(?i)(?:(?<![\w])(?:стать[яиеюй]|ст\.|пункт\w*|п\.|подпункт\w*|пп\.|глав[аеыу]|част[ьи]|дом|д\.|"
+    r"(?i)(?:(?<![\w])(?:стать[яиеюй]|ст\.|пункт[аеу]?(?![\w])|п\.|подпункт\w*|пп\.|глав[аеыу]|част[ьи]|дом|д\.|"
     r"кв\.|квартир[аы]|кабинет\w*|каб\.|корпус\w*|офис|ул\.|улиц[аы]|пр\.|просп\.|проспект\w*|мкр\.?|"
     r"микрорайон\w*|аудитори\w+|строени\w+|бап\w*|тармақ\w*|көшесі|даңғылы|шағын\s+аудан\w*|ғимарат\w*|"
     r"палат\w+|рейс\w*|маршрут\w*|уч\.|участок|код\w*|закон\w*|приказ\w*|постановлени\w+)"
@@ -198,13 +198,32 @@ _YEAR_UNIT_AFTER = re.compile(r"\s*(?:%|процент|пайыз|тенге|т�
 
 
 def _not_a_quantity(text: str, n: NumberSpan, unit: _Unit) -> bool:
-    """Anniversaries, ages, ranks and reading times: numbers with a unit that count nothing."""
+    """Anniversaries, ages, ranks, weight classes, grades and reading times: numbers with a
+    unit that count nothing."""
     if _ANNIVERSARY_AFTER.match(text, n.end):
         return True
     if unit.unit == "жас":
         return True
-    if unit.unit in ("орын", "место") and n.value in (1, 2, 3) and _RANK_AFTER.match(text, unit.end):
-        return True
+    if unit.unit == "жыл" and _YEARS_TURNED.match(text, unit.end):
+        return True  # "мектепке 100 жыл толды": an anniversary
+    if unit.unit in ("орын", "место") and n.value in (1, 2, 3) and (
+        _RANK_AFTER.match(text, unit.end) or _RANK_FORM.search(text[n.end : unit.end])
+    ):
+        return True  # "1 орын – Жүсіповтер", "1 орынды Жезқазған иеленді"
+    if unit.unit in ("кг", "келі", "килограмм") and (
+        _WEIGHT_CLASS_AFTER.match(text, unit.end)
+        or _WEIGHT_CLASS_FORM.search(text[n.end : unit.end])
+        or _WEIGHT_CLASS_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    ):
+        return True  # "62 кг салмақта", "40 келіде", "в весовой категории до 70 кг": a class
+    bracketed = text[n.start - 1 : n.start] == "(" and text[unit.end : unit.end + 1] == ")"
+    if unit.unit in ("кг", "килограмм") and (_NAME_AFTER_DASH.match(text, unit.end) or bracketed):
+        return True  # "70 кг – Нурсултан Бекназар", "Абдуалиева (78 кг)": a weight class
+    grade = _DASH_NUMBER.match(text, n.end) or text[n.end : unit.end].strip() == "класс"
+    if unit.unit in ("сынып", "класс") and grade:
+        return True  # "9-11 сынып оқушылары", "за 8 класс": grades (a count says "8 классов")
+    if unit.unit in _FRACTION_UNITS:
+        return True  # "около двух третей": a share, not a count
     return _READING_TIME_AFTER.match(text, n.end) is not None
 
 
@@ -217,6 +236,8 @@ def _excluded(text: str, n: NumberSpan) -> bool:
     after = text[n.end : n.end + 3]
     if n.ordinal:
         return True
+    if re.match(r"(?i)[-‑–]?\s*летн", text[n.end : n.end + 8]):
+        return True  # "15-летнему", "58-летний": an adjective of age or length, no count
     if _GLUED_BEFORE.search(before):  # "Парыз-2025", "COVID-19", "IMG-1024"
         return True
     if _NUMBER_SIGN_BEFORE.search(text[max(0, n.start - 4) : n.start]):
@@ -632,8 +653,9 @@ _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.I)
 
 # Ages are not figures: "в возрасте до 35 лет", "жасы 18 бен 35 аралығындағы".
 _AGE_BEFORE = re.compile(
-    r"(?i)(?:возраст\w*|жасы|жастағы|(?<![\w])(?:ей|ему|им)|молодеж\w*|молодёж\w*|выпускник\w*[^.!?\n]{0,40}?)"
-    r"\s+(?:от\s+|до\s+|старше\s+|младше\s+)?$"
+    r"(?i)(?:возраст\w*|жасы|жастағы|(?<![\w])(?:ей|ему|им)|молодеж\w*|молодёж\w*|выпускник\w*[^.!?\n]{0,40}?"
+    r"|дет(?:и|ей|ям)|юнош\w*|девуш\w*|девоч\w*|мальчик\w*|участни\w+\s*[–—])"
+    r"\s+(?:от\s+|до\s+|с\s+|старше\s+|младше\s+)?$"
 )
 # what makes a number with its unit no figure: an anniversary ("60 жылдығы", "95 жылдық
 # мерейтойы", "к 80-летию"), an age ("101 жасқа", "он алты жасынан"), a rank in a results list
@@ -642,9 +664,21 @@ _ANNIVERSARY_AFTER = re.compile(
     r"(?i)\s*-?\s*(?:жылдығ\w*|жылдық\s+мерейто\w*|летие\w*|летия|летию|летнего\s+юбиле\w*)"
 )
 _RANK_AFTER = re.compile(r"\s*[–—-]\s")
+_DASH = re.compile(r"\s*[-–—]\s*")
+_UP_TO_GAP = re.compile(r"(?i)\s+до\s+")
+_DASH_NUMBER = re.compile(r"\s*[-–—]\s*\d")
+_NAME_AFTER_DASH = re.compile(r"\s*[–—-]\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+[А-ЯЁӘҒҚҢӨҰҮҺІ]")
+_FRACTION_UNITS = frozenset({"треть", "четверть", "половина", "пятая", "десятая"})
+_YEARS_TURNED = re.compile(r"(?i)\s*(?:толды|толып|толуына|толады|толған\w*|толу\w*)(?![\w])")
+_RANK_FORM = re.compile(r"(?i)(?:орынды|орынға|орынын|орыннан|местом)$")
+_WEIGHT_CLASS_AFTER = re.compile(r"(?i)\s*(?:салмақ\w*|дәреже\w*)")
+_WEIGHT_CLASS_FORM = re.compile(r"(?i)(?:де|да|дейінгі|ден\s+жоғары)$")
+_WEIGHT_CLASS_BEFORE = re.compile(r"(?i)(?:категори\w*|весе|салмақта)\s+(?:до\s+|свыше\s+|\+)?$")
 _READING_TIME_AFTER = re.compile(r"(?i)\s*мин\.?\s+(?:оқу|чтения|на\s+чтение)")
 _TIME_WORDS = {"год", "жыл", "месяц", "ай", "день", "күн", "неделя", "апта"}
-_AGO = re.compile(r"(?i)\s+(?:тому\s+)?назад|\s+бұрын(?![\w])")
+_AGO = re.compile(
+    r"(?i)\s+(?:тому\s+)?назад|\s+бұрын(?![\w])|\s+(?:ранее|раньше|позже|позднее|спустя)(?![\w])"
+)
 # Partitives take the counted noun of the whole they are part of: "из них 780 постоянных",
 # "олардың 640-ы", "шәкірттерінің 15-і".
 _RU_PARTITIVE = re.compile(r"(?i)(?:из\s+них|из\s+которых|среди\s+них|в\s+том\s+числе)\s*,?\s*$")
@@ -784,7 +818,7 @@ def _shared_unit(
       comma and a parallel phrase takes the unit of the next number (Kazakh gapping).
     """
     sent_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    after_dash = re.search(r"[–—]\s*$", text[sent_start:start]) is not None
+    after_dash = re.search(r"[–—]\s*(?:на\s+)?$", text[sent_start:start]) is not None  # "рис – на 3,1"
     if after_dash:
         if out and out[-1].end > sent_start:
             return out[-1].unit
@@ -882,6 +916,19 @@ def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figu
         if _not_a_quantity(text, n, unit):
             continue
         end = unit.end
+        gap = text[n.end : partner.start] if partner is not None and value_max is not None else ""
+        if gap and (_DASH.fullmatch(gap) or _UP_TO_GAP.fullmatch(gap)):
+            # "14,5-16,0 центнерден", "от 500 тысяч до 1,5 миллиона тенге": both ends are stated
+            # figures (the lower one keeps the range); the upper after "до" is an upper bound
+            out.append(
+                Figure(
+                    value=value, unit=unit.unit, unit_key=unit_key(unit.unit), qualifier=qualifier,
+                    value_max=value_max, text=text[start : n.end], start=start, end=n.end,
+                )
+            )
+            start, value, value_max = partner.start, partner.value, None
+            if _UP_TO_GAP.fullmatch(gap):
+                start, qualifier = n.end + gap.lower().index("до"), "up_to"
         out.append(
             Figure(
                 value=value, unit=unit.unit, unit_key=unit_key(unit.unit), qualifier=qualifier,

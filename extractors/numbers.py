@@ -83,7 +83,8 @@ _KK_SUF = (
 )
 _RU_ORD = r"(?:й|я|е|го|му|м|х|ый|ий|ой|ая|ое|ые|ых|ого|ом|ую|ей)"
 _DIGITS_RE = re.compile(  # "(?=\d)": every match starts with a digit; the scan skips other positions fast
-    r"(?=\d)(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![.,]?\d)|\d+)(?P<frac>[.,]\d+)?"
+    r"(?=\d)(?<![\w.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![.,]\d{3}(?!\d))|\d+)"
+    r"(?P<frac>[.,]\d+)?"
     r"(?P<glue>[-‑–]?(?P<suf>" + _KK_SUF + r"|" + _RU_ORD + r")(?![\w]))?"
     r"(?:[ \u00a0]?(?P<mult>" + _MULT_WORD + r"))?"
 )
@@ -177,10 +178,20 @@ def _word_role_ru_lower(low: str) -> tuple[str, float] | None:
     return None
 
 
+# The tens are no other word with an ending ("отызға жуық", "жиырмадан астам"); the units
+# are ("онда", "үшін", "бесік"), so only the tens take endings.
+_KK_TENS_SUFFIX = re.compile(
+    r"^(жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)(нан|нен|дан|ден|тан|тен|ға|ге|қа|ке|дай|дей|тай|тей)$"
+)
+
+
 def _word_role_kk(word: str) -> tuple[str, float, str] | None:
     low = word.lower()
     if low in _KK_VALUES:
         return "unit", float(_KK_VALUES[low]), ""
+    tens = _KK_TENS_SUFFIX.match(low)
+    if tens:
+        return "unit", float(_KK_VALUES[tens.group(1)]), tens.group(2)
     if low == "жарым":
         return "halfadd", 0.5, ""
     if low in {"млн", "млрд"}:
@@ -247,11 +258,23 @@ def _number_runs(text: str, found: list[Found]) -> list[list[Found]]:
     return runs
 
 
+_QUALIFIER_AFTER = re.compile(r"\s+(?:аса|астам|артық|жуық|шамасында)(?![\w])", re.IGNORECASE)
+
+
+def _hundred_alone(text: str, run: list[Found]) -> bool:
+    """"жүзден аса кітап", "жүзге жуық адам": a lone "жүз" with an ending and a qualifier is a
+    hundred ("жүз" alone is also a face and swimming)."""
+    if len(run) != 1:
+        return False
+    match, (_, value, ending) = run[0]
+    return value == 100 and bool(ending) and _QUALIFIER_AFTER.match(text, match.end()) is not None
+
+
 def _word_numbers(text: str, lang: str) -> list[NumberSpan]:
     """Runs of number words ("двух тысяч", "он бес мың", "бір жарым")."""
     out: list[NumberSpan] = []
     for run in _number_runs(text, _number_words(text, lang)):
-        if all(kind == "mult" for _, (kind, _, _) in run):
+        if all(kind == "mult" for _, (kind, _, _) in run) and not _hundred_alone(text, run):
             continue
         total = 0.0
         current = 0.0

@@ -58,8 +58,18 @@ def test_russian_list_gives_one_figure_per_unit() -> None:
 
 
 def test_range_has_value_max() -> None:
-    (f,) = extract_figures("Возраст участников – от 30 до 50 лет.", "ru")
-    assert (f.value, f.value_max, f.unit, f.text) == (30, 50, "год", "от 30 до 50 лет")
+    # both ends are stated figures (corpus/realistic); the lower keeps the range
+    low, high = extract_figures("Зарплаты предлагали от 250 до 450 тысяч тенге.", "ru")
+    assert (low.value, low.value_max, low.unit, low.text) == (250_000, 450_000, "тенге", "от 250")
+    assert (high.value, high.qualifier, high.text) == (450_000, "up_to", "до 450 тысяч тенге")
+    low, high = extract_figures("Бидай гектарынан 14,5-16,0 центнерден түсіп жатыр.", "kk")
+    assert (low.value, low.value_max, low.text) == (14.5, 16.0, "14,5")
+    assert (high.value, high.text) == (16.0, "16,0 центнерден")
+
+
+def test_an_age_is_no_figure() -> None:
+    assert extract_figures("Возраст участников – от 30 до 50 лет.", "ru") == []
+    assert extract_figures("К участию допускались дети с 8 лет.", "ru") == []
 
 
 def test_unit_before_number() -> None:
@@ -301,3 +311,39 @@ def test_anniversaries_ages_ranks_and_site_furniture_are_no_figures(text: str, l
 def test_compound_numbers_are_one_figure(text: str, lang: str, value: int, unit: str) -> None:
     (figure,) = extract_figures(text, lang)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Алтын медальды 62 кг салмақта Нұрасыл Әбдіғали жеңіп алды.", "kk"),  # weight classes
+        ("50 келіде бірінші орынды Нұрдәулет иеленді.", "kk"),
+        ("В категории 70 кг – Нурсултан Бекназар.", "ru"),
+        ("Золото у Ерсултана Абдуалиева (78 кг).", "ru"),
+        ("Бозой мектебіне 50 жыл толып отыр.", "kk"),  # an anniversary
+        ("Жалпы командалық есепте 1 орынды Жезқазған қаласы иеленді.", "kk"),  # a rank
+        ("Олимпиадаға 9-11 сынып оқушылары қатысты.", "kk"),  # grades
+        ("Данияр выступал по математике за 8 класс.", "ru"),
+        ("Рождений стало 1 027 против 1 194 двумя годами ранее.", "ru"),  # "двумя годами ранее"
+        ("На долю района приходится около двух третей продукции.", "ru"),  # a share
+        ("Звание присвоено 15-летнему Нурсултану.", "ru"),  # an age adjective
+    ],
+)
+def test_numbers_that_count_nothing(text: str, lang: str) -> None:
+    found = [(f.text, f.unit) for f in extract_figures(text, lang)]
+    assert not [f for f in found if f[1] in ("кг", "келі", "жыл", "орын", "сынып", "класс", "год", "треть")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Пункттерге 98,4 мың тонна мақта өткізілді.", "kk", [(98_400, "тонна", "exact")]),
+        ("Кітапханаға жүзден аса кітап сыйлады.", "kk", [(100, "кітап", "more_than")]),
+        ("Тағы отызға жуық азамат жолдама алды.", "kk", [(30, "азамат", "approx")]),
+        ("Продукции произведено на 9 846,3 млрд тенге.", "ru", [(9_846_300_000_000, "тенге", "exact")]),
+        ("Сахар подорожал на 6,2 процента, масло – на 3,8, рис – на 3,1.", "ru",
+         [(6.2, "%", "exact"), (3.8, "%", "exact"), (3.1, "%", "exact")]),
+    ],
+)
+def test_figures_of_real_news(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert [(f.value, f.unit, f.qualifier) for f in extract_figures(text, lang)] == expected
