@@ -59,10 +59,18 @@ _COMP_BEFORE = re.compile(
     r"|(?:байқау|сайыс|конкурс)(?:ы|ын|ына|ында|ының)?)\s*$"
 )
 # organisations: ТОО «X», «X» ЖШС / АҚ / ЖК ... are never contests or nominations
-_ORG_BEFORE = re.compile(r"(?:ТОО|АО|ИП|ПК|ГКП|КГП|РГП|РГКП|КГУ|ГУ|ОО|ОФ|ЖШС|АҚ|ЖК|МКК|КММ|ММ|ҚҚ|ЖАҚ)\s*$")
+_ORG_BEFORE = re.compile(
+    r"(?:ТОО|АО|ИП|ПК|ГКП|КГП|РГП|РГКП|КГУ|ГУ|ОО|ОФ|ЖШС|АҚ|ЖК|МКК|КММ|ММ|ҚҚ|ЖАҚ"
+    # a group that wins ("ансамбль «Шаттық»") and a project ("в рамках проекта «Ақыл-ой»")
+    r"|(?i:ансамбл(?:ь|я|ю|ем|е)|коллектив(?:а|у|ом|е)?|команд(?:а|ы|у|ой|е)|хор(?:а|у|ом|е)?|"
+    r"студи(?:я|и|ю|ей)|оркестр(?:а|у|ом|е)?|клуб(?:а|у|ом|е)?|проект(?:а|у|ом|е)?|программ(?:а|ы|у|ой|е)))\s*$"
+)
 _ORG_AFTER = re.compile(
     r"^\s*(?:ТОО|АО|ИП|ЖШС|АҚ|ЖК|МКК|КММ|ММ|ЖАҚ|ЖШҚ|компания\w*|корпораци\w*|холдинг\w*|"
-    r"серіктестіг\w*|кәсіпорн\w*|зауыт\w*|фабрика\w*|предприяти\w*|комбинат\w*)(?![\w])"
+    r"серіктестіг\w*|кәсіпорн\w*|зауыт\w*|фабрика\w*|предприяти\w*|комбинат\w*|"
+    # "«Айгөлек» би ансамблі", "«Жасыл ел» жастар еңбек жасағы"
+    r"(?:[а-яәғқңөұүһі]+\s+)?(?:ансамбл\w*|ұжым\w*|командас\w*|тобы|клуб\w*|хор\w*|жасағ\w*|"
+    r"балабақша\w*|бөбекжай\w*|жобас\w*|бағдарламас\w*))(?![\w])"
 )
 _COMP_AFTER = re.compile(
     r"(?i)^\s*(?:(?:республикалық|облыстық|өңірлік|аудандық|қалалық|халықаралық)\s+)?"
@@ -126,6 +134,11 @@ _PLACE = re.compile(
 _HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
 _OLYMPIAD = re.compile(r"(?i)олимпиад")
+# someone won, said without a winner's word: "Лучшим трактористом признан ...", "дипломом I степени"
+_AWARDED_OTHERWISE = re.compile(
+    r"(?i)лучш\w+\s+(?:\w+\s+){0,3}(?:признан|назван|стал)\w*|(?:признан|назван)\w*\s+лучш\w+|"
+    r"диплом\w*\s+(?:I{1,3}|[123])\s+степени|үздік\s+деп\s+танылд\w*"
+)
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
 _AWARD_CONTEXT = re.compile(r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд")
 _NAME_TITLE_GAP = re.compile(r"\s*(?:[–—-]\s*)?")
@@ -259,10 +272,33 @@ def _classify(text: str, titles: list[_Title]) -> None:
                 b.kind = "comp"
             elif b.kind == "comp" and not a.kind and _COMP_AFTER.match(text[b.outer_end : b.outer_end + 40]):
                 a.kind = "comp"
+    _nomination_lists(text, titles)
     comp_keys = {_key(t.text) for t in titles if t.kind == "comp"}
     for t in titles:
         if not t.kind and _key(t.text) in comp_keys:
             t.kind = "comp"
+
+
+_NOMS_AFTER = re.compile(r"(?i)^\s*(?:номинациялар\w*|аталымдар\w*|номинаци(?:ях|ям|ями|и)(?![\w]))")
+_NOMS_BEFORE = re.compile(r"(?i)(?:номинаци(?:ях|ям|ями)|номинациялары|аталымдары)\s*:?\s*$")
+
+
+def _nomination_lists(text: str, titles: list[_Title]) -> None:
+    """"«A», «B» және «C» номинациялары бойынша", "по номинациям «A», «B» и «C»": every title
+    of the list is a nomination, whatever a contest word before the list made of the first."""
+    run: list[_Title] = []
+    for t in [*titles, None]:
+        if t is not None and run and _CHAIN.match(text[run[-1].outer_end : t.outer_start]):
+            run.append(t)
+            continue
+        if len(run) > 1 and (
+            _NOMS_AFTER.match(text[run[-1].outer_end : run[-1].outer_end + 30])
+            or _NOMS_BEFORE.search(text[max(0, run[0].outer_start - 30) : run[0].outer_start])
+        ):
+            for member in run:
+                if member.kind in ("", "comp", "nom"):
+                    member.kind = "nom"
+        run = [t] if t is not None else []
 
 
 # abbreviations that end in a period without ending the sentence: "из с. Шаян", "г. Кентау"
@@ -452,6 +488,11 @@ def _contest_winner_lists(
     return out
 
 
+def _awarded(text: str) -> bool:
+    """Someone wins in this story: a winner's word, a rank or a medal, "лучшим признан"."""
+    return bool(_WIN_WORDS.search(text) or _PLACE.search(text) or _AWARDED_OTHERWISE.search(text))
+
+
 def _describes(text: str, contest: UnquotedContest, title: _Title) -> bool:
     """The unquoted words are the quoted contest's description: "областного конкурса «Лучший
     медицинский работник»", "«Жаңа жылдық ерекше безендіру» аудандық байқауының"."""
@@ -466,7 +507,7 @@ def _classified_titles(text: str, lang: str) -> list[_Title]:
     the unquoted contests ("облыстық айтыс") join them as competitions."""
     titles = _titles(text)
     _classify(text, titles)
-    awarded = _WIN_WORDS.search(text) or _PLACE.search(text)
+    awarded = _awarded(text)
     quoted = [t.outer_start for t in titles if t.kind == "comp"]
     if awarded:
         contests = [

@@ -45,16 +45,34 @@ _RU_LEVEL = (
     r"(?:областн|районн|городск|республиканск|открыт|традиционн|ежегодн|международн|межрайонн|"
     r"региональн|сельск)\w*"
 )
-_RU_KINDS = r"(?:турнир|олимпиад|конкурс|чемпионат|первенств|спартакиад|соревновани)\w*"
+_RU_KINDS = (
+    r"(?:турнир(?:а|е|у|ом|ы|ов)?|олимпиад(?:а|ы|е|у|ой|ах)|(?:смотр-)?конкурс(?:а|е|у|ом|ы|ов)?|"
+    r"чемпионат(?:а|е|у|ом|ы|ов)?|первенств(?:о|а|е|у|ом)|спартакиад(?:а|ы|е|у|ой)|"
+    r"соревновани(?:е|я|ю|ем|и|ях|ям|ями))"
+)
 _RU_WORD = r"[а-яёәғқңөұүһі-]+"
-# level adjectives and the contest noun, or the noun with its subject ("турнир по шахматам")
+# a genitive complement ("конкурс чтецов", "трудовых династий", "профессионального мастерства",
+# "чемпионат города"), never a past verb ("олимпиада прошла")
+_RU_NOT_PREP = (
+    r"(?!(?:среди|для|при|после|около|возле|из|от|до|без|ко|по|на|за|под|над|перед|через|между|или|и|в|с|к)"
+    r"(?![\w-]))"
+)
+_RU_GENITIVE = (
+    r"(?![а-яё-]*(?:ла|ли|ло|лся|лась|лись|лось)(?![\w-]))" + _RU_NOT_PREP +
+    r"[а-яё-]+(?:ов|ев|ей|ий|их|ых|ого|его|ой|ства|ния|ции|ков|тей|ек|ок|ин|ер|ы|и|а|я)"
+)
+# level adjectives, the contest noun, its complement, subject ("по шахматам") and participants
+# ("среди сварщиков"): "областной турнир по мини-футболу среди госслужащих"
 RU_CONTEST = re.compile(
     rf"(?<![\w-])(?P<levels>(?:{_RU_LEVEL}\s+){{0,2}})(?P<kind>{_RU_KINDS})"
-    rf"(?P<subject>\s+по\s+{_RU_WORD}(?:\s+{_RU_WORD})?)?(?![\w-])",
+    rf"(?P<complement>(?:\s+{_RU_GENITIVE}(?![\w-])){{0,3}})"
+    rf"(?P<subject>\s+по\s+{_RU_WORD}(?:\s+{_RU_NOT_PREP}{_RU_WORD})?)?"
+    rf"(?P<among>\s+среди\s+{_RU_GENITIVE}(?:\s+{_RU_GENITIVE})?)?(?![\w-])",
     re.IGNORECASE,
 )
 # "Кубок акима города", "Кубок главы района": a cup named by who gives it
 RU_CUP = re.compile(r"(?<![\w-])Кубок(?:а|е|ом|у)?\s+(?:акима|главы|президента|федерации)\s+[а-яё]+")
+_WORLD = re.compile(r"(?i)(?<![\w-])(?:мира|европы|азии|планеты|страны)(?![\w-])")
 _RU_SUBJECT_STOP = re.compile(r"\s+(?:среди|для|в|на|с|и|ко?)$", re.IGNORECASE)
 
 _NEXT_STAGE = re.compile(
@@ -105,14 +123,23 @@ def _kk_contests(text: str) -> list[UnquotedContest]:
 def _ru_contests(text: str) -> list[UnquotedContest]:
     found = []
     for match in RU_CONTEST.finditer(text):
-        if not match.group("levels") and not match.group("subject"):
-            continue  # a bare "конкурс" is no name
+        contest_of = match.group("kind").lower().startswith(("конкурс", "смотр")) and (
+            match.group("complement") or match.group("among")
+        )
+        worldwide = _WORLD.search(match.group("complement") or "")
+        if worldwide or not (match.group("levels") or match.group("subject") or contest_of):
+            # a bare "конкурс" is no name, and "чемпионат мира", "первенство Европы" are the
+            # world's contests, not a regional paper's
+            continue
         end = match.end()
-        subject = match.group("subject")
-        if subject:
-            cut = _RU_SUBJECT_STOP.search(subject)
-            if cut:
-                end = match.start("subject") + cut.start()
+        if match.group("among") and match.group("subject"):
+            end = match.end("subject")  # "по вольной борьбе среди юниоров": the sport names it
+        for group in ("among", "subject"):
+            part = match.group(group)
+            cut = _RU_SUBJECT_STOP.search(part) if part else None
+            if cut:  # "по мини-футболу среди" ends before its preposition
+                end = match.start(group) + cut.start()
+                break
         start = match.start("levels") if match.group("levels") else match.start("kind")
         found.append(UnquotedContest(start, end, text[start:end]))
     for match in RU_CUP.finditer(text):
