@@ -25,6 +25,10 @@ _PREDICATE = re.compile(
     r"(?:\s+(?:признан[аоы]?|назван[аоы]?|стал[аио]?|становится|объявлен[аоы]?|выбран[аоы]?)(?![\w])"
     r"|\s*[–—]\s)"
 )
+_CONTEST_GENITIVE = re.compile(
+    r"(?:турнира|конкурса|чемпионата|первенства|соревнований|фестиваля|олимпиады|спартакиады|смотра|игр|"
+    r"матча|сезона|года)"
+)
 _BEST = {"masc": "лучший", "femn": "лучшая", "neut": "лучшее", "plur": "лучшие"}
 # where the clause of the winner ends: the next clause of a list, or the sentence
 _CLAUSE_END = re.compile(r",\s*(?:а|и)?\s*[Лл]учш|;|[.!?](?:\s|$)|\n")
@@ -68,6 +72,10 @@ def _nominative(words: list[str]) -> str | None:
         out.append(form.word)
     out.append(noun_form.word)
     for word, options in zip(words[index + 1 :], parses[index + 1 :], strict=True):
+        if _CONTEST_GENITIVE.fullmatch(word.lower()) and noun.normal_form != "игрок":
+            # "лучшим бомбардиром турнира": the contest is the nomination's, not its name;
+            # "Лучший игрок турнира" is the award's own name (the player of the tournament)
+            break
         prepositional = any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in options)
         if prepositional or len(word) < 3 or not any(
             p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"} for p in options

@@ -134,6 +134,7 @@ _PLACE = re.compile(
 _HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
 _OLYMPIAD = re.compile(r"(?i)олимпиад")
+_YEAR_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d\s*$")
 # someone won, said without a winner's word: "Лучшим трактористом признан ...", "дипломом I степени"
 _AWARDED_OTHERWISE = re.compile(
     r"(?i)лучш\w+\s+(?:\w+\s+){0,3}(?:признан|назван|стал)\w*|(?:признан|назван)\w*\s+лучш\w+|"
@@ -704,7 +705,12 @@ def _add_predicate_nominations(
     for found in predicate_nominations(text, people):
         k = _key(found.name)
         competition = _competition_near(text, comps, found.start, sents) if comps else None
-        n = noms.setdefault(k, _Nom(found.name, competition))
+        if competition is not None and _key(_YEAR_SUFFIX.sub("", competition)) == k:
+            # "конкурса «Лучший педагог – 2024» ... лучшим педагогом признана Name": the contest's own
+            k = _key(competition)
+            n = noms.setdefault(k, _Nom(competition, competition))
+        else:
+            n = noms.setdefault(k, _Nom(found.name, competition))
         for winner in found.winners:
             _add_unique(n.winners, winner)
         n.mentions.append(Mention(start=found.start, end=found.end, text=text[found.start : found.end]))
