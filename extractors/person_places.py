@@ -78,6 +78,10 @@ APPOSITION_AFTER = re.compile(
     r"|\s*,?\s*назначен\w*\s+\w+\s+",
     re.IGNORECASE,
 )
+KAZAKH_WORKPLACE = re.compile(
+    r"\s+(?:[а-яәғқңөұүһі-]+\s+){0,2}[а-яәғқңөұүһі-]+(?:ның|нің|дың|дің|тың|тің)"
+    r"(?:\s+[а-яәғқңөұүһі-]+){1,2}\s+"
+)
 LIVES = re.compile(
     r"\s*(?:тұратын|тұрып\s+жатқан|живущ\w+|живёт|живет|проживает|проживающ\w+)\s", re.IGNORECASE
 )
@@ -214,7 +218,13 @@ def place_before(
     ``blockers`` are other people's mentions: a place before another person belongs to them.
     """
     window_start = _descriptor_start(text, start, blockers, reach=200)
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text, window_start, start)]
+    # places inside quotes are an organisation's name, not the person's, unless the name
+    # closes right before the person ("центр занятости акимата города Тараза» Гульнара ...")
+    quoted = [
+        (m.start(), m.end())
+        for m in QUOTED.finditer(text, window_start, start)
+        if text[m.end() : start].strip()
+    ]
     candidates = [
         p for p in places
         if window_start <= p.start and p.end <= start and not any(a <= p.start < b for a, b in quoted)
@@ -236,6 +246,10 @@ def place_before(
     last = chain[-1].text.split()[-1].lower()
     before_chain = text[window_start : chain[0].start]
     if lang != "ru" and KAZAKH_TIE.search(last):
+        return _most_specific(chain)
+    if lang != "ru" and KAZAKH_WORKPLACE.fullmatch(between):
+        # "Қаратал кітапханасының оқырманы Name", "Семей тігін фабрикасының шебері Name",
+        # "Жаңажол ауылдық кітапханасының оқырманы": the place names the workplace
         return _most_specific(chain)
     if LIVES.match(between):  # "Көкшетауда тұратын зейнеткер Name", "В Рудном живёт Name"
         return _most_specific(chain)
@@ -278,7 +292,8 @@ IMPLIED = {
     "village": re.compile(r"(?<![\w-])(?:ауыл|ауылдың)(?![\w-])(?!\s+шаруашыл)", re.IGNORECASE),
 }
 TITLE_HINT = re.compile(
-    r"(?:әкім|орынбасар|басшы|төраға|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|ақсақал|тұрғын|аким|заместител|"
+    r"(?:әкім|орынбасар|басшы|төраға|төрайым|бастығ|меңгеруш|директор|хатшы|депутат|дәрігер|маман|ақсақал|тұрғын|"
+    r"жетекші|мұғалім|аким|заместител|"
     r"руководител|начальник|председател|глав[аы]|секретар|врач|специалист|намыс|представля)",
     re.IGNORECASE,
 )
