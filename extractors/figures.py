@@ -207,11 +207,15 @@ def _not_a_quantity(text: str, n: NumberSpan, unit: _Unit) -> bool:
     if unit.unit == "жыл" and _YEARS_TURNED.match(text, unit.end):
         return True  # "мектепке 100 жыл толды": an anniversary
     if unit.unit in ("орын", "место") and n.value in (1, 2, 3) and (
-        _RANK_AFTER.match(text, unit.end) or _RANK_FORM.search(text[n.end : unit.end])
+        _RANK_AFTER.match(text, unit.end)
+        or _RANK_FORM.search(text[n.end : unit.end])
+        or _CAPITAL_AFTER.match(text, unit.end)
     ):
         return True  # "1 орын – Жүсіповтер", "1 орынды Жезқазған иеленді"
-    if unit.unit in ("кг", "келі", "килограмм") and (
-        _WEIGHT_CLASS_AFTER.match(text, unit.end)
+    if unit.unit in ("кг", "келі", "килограмм", "салмақ") and (
+        unit.unit == "салмақ"
+        or _WEIGHT_CLASS_AFTER.match(text, unit.end)
+        or _WEIGHT_CLASS_LATER.match(text, unit.end)
         or _WEIGHT_CLASS_FORM.search(text[n.end : unit.end])
         or _WEIGHT_CLASS_BEFORE.search(text[max(0, n.start - 30) : n.start])
     ):
@@ -671,6 +675,9 @@ _NAME_AFTER_DASH = re.compile(r"\s*[–—-]\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-я
 _FRACTION_UNITS = frozenset({"треть", "четверть", "половина", "пятая", "десятая"})
 _YEARS_TURNED = re.compile(r"(?i)\s*(?:толды|толып|толуына|толады|толған\w*|толу\w*)(?![\w])")
 _RANK_FORM = re.compile(r"(?i)(?:орынды|орынға|орынын|орыннан|местом)$")
+# "70 келіге дейін, 71-85 келі және 85 келіден жоғары салмақ дәрежелерінде": classes listed
+_WEIGHT_CLASS_LATER = re.compile(r"(?i)[^.!?\n]{0,60}?(?:салмақ\w*|весов\w+\s+категори\w*)")
+_CAPITAL_AFTER = re.compile(r"\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+")  # "3 орын Жаңаарқа ауданына"
 _WEIGHT_CLASS_AFTER = re.compile(r"(?i)\s*(?:салмақ\w*|дәреже\w*)")
 _WEIGHT_CLASS_FORM = re.compile(r"(?i)(?:де|да|дейінгі|ден\s+жоғары)$")
 _WEIGHT_CLASS_BEFORE = re.compile(r"(?i)(?:категори\w*|весе|салмақта)\s+(?:до\s+|свыше\s+|\+)?$")
@@ -886,8 +893,8 @@ def _extract(text: str, lang: str, skip: Sequence[tuple[int, int]]) -> list[Figu
         unit = _symbol_unit(text, num_end)
         if unit is None and not n.words:
             unit = _unit_after_dash(text, num_end, lang)
-        if unit is None and partitive and lang == "kk":
-            unit = _Unit(part_unit, num_end) if part_unit else None
+        if unit is None and partitive and lang == "kk" and n.suffix in _KK_PARTITIVE_SUFFIX:
+            unit = _Unit(part_unit, num_end) if part_unit else None  # "олардың 640-ы"
         elif unit is None:
             unit = _kk_unit_after(text, num_end, n.words) if lang == "kk" else _ru_unit_after(text, num_end)
             if partitive and part_unit and (unit is None or _ru_is_adjective(unit.unit)):
