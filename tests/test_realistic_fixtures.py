@@ -19,18 +19,20 @@ from tests.conftest import REALISTIC_GOLD
 FLOORS = {
     # first blind run (2026-12-04): kk people 0.78, districts 0.91, person_district 0.46,
     # nominations 0.43, competitions 0.22, winner_links 0.12, dates 0.89, figures 0.83;
-    # ru 0.93 / 0.93 / 0.70 / 0.60 / 0.53 / 0.36 / 0.98 / 0.88
+    # ru 0.93 / 0.93 / 0.70 / 0.60 / 0.53 / 0.36 / 0.98 / 0.88; floors below measured 2026-12-04 (2nd session)
     "kk": {
-        "people": 0.96, "districts": 0.95, "person_district": 0.72, "nominations": 0.71,
-        "competitions": 0.69, "winner_links": 0.57, "dates": 0.93, "figures": 0.89,
+        "people": 0.96, "districts": 0.96, "person_district": 0.85, "nominations": 0.83,
+        "competitions": 0.85, "winner_links": 0.72, "dates": 0.98, "figures": 0.94,
         "figure_unit_acc": 0.89, "figure_qualifier_acc": 0.96,
     },
     "ru": {
-        "people": 0.96, "districts": 0.93, "person_district": 0.75, "nominations": 0.87,
-        "competitions": 0.68, "winner_links": 0.67, "dates": 0.98, "figures": 0.91,
-        "figure_unit_acc": 0.92, "figure_qualifier_acc": 0.98,
+        "people": 0.96, "districts": 0.95, "person_district": 0.85, "nominations": 0.92,
+        "competitions": 0.82, "winner_links": 0.75, "dates": 0.98, "figures": 0.95,
+        "figure_unit_acc": 0.94, "figure_qualifier_acc": 0.98,
     },
 }
+# person→district precision must stay at the bar: a wrong tie is worse than none
+PERSON_DISTRICT_PRECISION = {"kk": 0.95, "ru": 0.93}
 CASES = [(lang, field) for lang, floors in FLOORS.items() for field in sorted(floors)]
 
 
@@ -43,6 +45,11 @@ def report(realistic_records: Path) -> Report:
 def test_field_f1_floor(lang: str, field: str, report: Report) -> None:
     score = report.scores[lang][field]
     assert score.f1 >= FLOORS[lang][field], f"P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_person_district_precision(lang: str, report: Report) -> None:
+    assert report.scores[lang]["person_district"].precision >= PERSON_DISTRICT_PRECISION[lang]
 
 
 def test_every_article_is_scored(report: Report) -> None:
