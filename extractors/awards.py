@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from extractors import kk_morph
@@ -489,9 +490,17 @@ def _contest_winner_lists(
     return out
 
 
+@lru_cache(maxsize=64)
 def _awarded(text: str) -> bool:
-    """Someone wins in this story: a winner's word, a rank or a medal, "лучшим признан"."""
-    return bool(_WIN_WORDS.search(text) or _PLACE.search(text) or _AWARDED_OTHERWISE.search(text))
+    """Someone wins in this story: a winner's word, a rank or a medal, "лучшим признан".
+
+    Cached: the competitions and the nominations of one article both ask."""
+    if _WIN_WORDS.search(text) or _PLACE.search(text):
+        return True
+    low = text.lower()
+    if not any(word in low for word in ("лучш", "диплом", "үздік")):
+        return False  # the last pattern's words are rare; most articles skip its scan
+    return _AWARDED_OTHERWISE.search(text) is not None
 
 
 def _describes(text: str, contest: UnquotedContest, title: _Title) -> bool:

@@ -31,13 +31,21 @@ _KK_LEVEL = (
 _KK_KINDS = ("айтыс", "байқау", "олимпиада", "спартакиада", "турнир", "сайыс", "біріншілік", "чемпионат",
              "мүшәйра", "жарыс")
 _KK_WORD = r"[а-яәғқңөұүһі]+"
-# [a sport in the ablative] [ашық] level, up to two modifiers ("ақындар", "жас домбырашылар"), a contest noun
+# level, up to two modifiers ("ақындар", "жас домбырашылар"), a contest noun; the sport in the
+# ablative and "ашық" before the level are read backwards from it (``_KK_BEFORE_LEVEL``)
 KK_CONTEST = re.compile(
-    rf"(?<![\w-])(?:(?P<sport>{_KK_WORD}(?:тан|тен|дан|ден|нан|нен))\s+)?(?:(?P<open>ашық)\s+)?"
-    rf"(?P<level>{_KK_LEVEL})(?:\s+{_KK_WORD}){{0,2}}?\s+"
+    rf"(?<![\w-])(?P<level>{_KK_LEVEL})(?:\s+{_KK_WORD}){{0,2}}?\s+"
     rf"(?P<kind>{'|'.join(k[:-1] if k.endswith('к') else k for k in _KK_KINDS)})(?P<tail>{_KK_WORD})?"
     rf"(?![\w-])",
     re.IGNORECASE,
+)
+_KK_BEFORE_LEVEL = re.compile(
+    rf"(?<![\w-])(?P<sport>{_KK_WORD}(?:тан|тен|дан|ден|нан|нен))\s+(?:(?P<open>ашық)\s+)?$", re.IGNORECASE
+)
+# a text without any contest word has no contest: most articles are skipped by one scan
+_ANY_KIND = re.compile(
+    r"(?i)айтыс|байқау|олимпиад|спартакиад|турнир|сайыс|біріншіл|чемпионат|мүшәйра|жарыс|конкурс|"
+    r"первенств|соревновани|кубок"
 )
 _KK_POSSESSIVE = re.compile(r"^(?:сы|сі|ы|і|гі|ғы|кі|қы)")
 
@@ -94,7 +102,7 @@ def _kk_kind(stem: str) -> str:
     return next(k for k in _KK_KINDS if k.startswith(low))
 
 
-def _kk_name(match: re.Match[str]) -> str:
+def _kk_name(match: re.Match[str], before: re.Match[str] | None) -> str:
     kind = _kk_kind(match.group("kind"))
     level = match.group("level")
     if level.lower() in ("облыс", "аудан"):  # "облыс спартакиадасы": the possessive stays
@@ -104,8 +112,8 @@ def _kk_name(match: re.Match[str]) -> str:
             stem = stem[:-1] + "г"
         return f"{level} {stem}"
     name = f"{level} {kind}"
-    if kind == "турнир" and match.group("sport"):  # a tournament is of its sport
-        name = " ".join(w for w in (match.group("sport"), match.group("open"), name) if w)
+    if kind == "турнир" and before is not None:  # a tournament is of its sport
+        name = " ".join(w for w in (before.group("sport"), before.group("open"), name) if w)
     return name
 
 
@@ -115,8 +123,10 @@ def _kk_contests(text: str) -> list[UnquotedContest]:
         between = text[match.start("level") : match.start("kind")]
         if match.group("level").lower() in ("облыс", "аудан") and between.count(" ") > 1:
             continue  # a noun level stands right before its contest: "облыс біріншілігі"
-        start = match.start("level") if not match.group("sport") else match.start()
-        found.append(UnquotedContest(start, match.end(), _kk_name(match)))
+        before = _KK_BEFORE_LEVEL.search(text, max(0, match.start() - 40), match.start())
+        tournament = match.group("kind").lower().startswith("турнир")
+        start = before.start() if before is not None and tournament else match.start()
+        found.append(UnquotedContest(start, match.end(), _kk_name(match, before)))
     return found
 
 
@@ -159,6 +169,8 @@ def _kind_key(name: str) -> str:
 
 def unquoted_contests(text: str, lang: str = "kk") -> list[UnquotedContest]:
     """Every mention of an unquoted contest; all mentions of one kind share the first's name."""
+    if not _ANY_KIND.search(text):
+        return []
     if lang == "ru":
         found = _ru_contests(text)
     elif lang == "kk":
