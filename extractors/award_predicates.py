@@ -72,6 +72,8 @@ def _nominative(words: list[str]) -> str | None:
         out.append(form.word)
     out.append(noun_form.word)
     for word, options in zip(words[index + 1 :], parses[index + 1 :], strict=True):
+        if word[:1].isupper():
+            break  # "лучшим участковым инспектором Актюбинской области": the place is no part
         if _CONTEST_GENITIVE.fullmatch(word.lower()) and noun.normal_form != "игрок":
             # "лучшим бомбардиром турнира": the contest is the nomination's, not its name;
             # "Лучший игрок турнира" is the award's own name (the player of the tournament)
@@ -100,5 +102,33 @@ def predicate_nominations(text: str, people: Sequence[tuple[int, int, str]]) -> 
         if not winners:
             continue
         first = min(winners, key=lambda p: p[0])
+        found.append(PredicateNomination(name, match.start("title"), match.end("title"), (first[2],)))
+    return found
+
+
+# Kazakh: "Үздік еңбек әулеті деп Жаңаөзен қаласының Сейітовтер отбасы танылды", "үздік жас
+# жұмысшы болып Name танылды": the title as written before "деп"/"болып", a recognition verb after
+_KK_PREDICATE = re.compile(
+    r"(?<![\w-])(?P<title>[Үү]здік(?:\s+[а-яәғқңөұүһі]+){1,3}?)\s+(?:деп|болып)\s+"
+)
+_KK_RECOGNISED = re.compile(r"(?i)(?:танылд\w*|атанд\w*)")
+
+
+def kazakh_predicate_nominations(
+    text: str, people: Sequence[tuple[int, int, str]]
+) -> list[PredicateNomination]:
+    """Every "Үздік X деп/болып Name танылды" of ``text`` with a person (or family) after it."""
+    found: list[PredicateNomination] = []
+    for match in _KK_PREDICATE.finditer(text):
+        stop = _CLAUSE_END.search(text, match.end())
+        clause_end = stop.start() if stop else len(text)
+        if not _KK_RECOGNISED.search(text, match.end(), clause_end):
+            continue
+        winners = [p for p in people if match.end() <= p[0] and p[1] <= clause_end]
+        if not winners:
+            continue
+        title = match.group("title")
+        first = min(winners, key=lambda p: p[0])
+        name = title[:1].upper() + title[1:]
         found.append(PredicateNomination(name, match.start("title"), match.end("title"), (first[2],)))
     return found

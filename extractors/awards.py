@@ -46,7 +46,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from extractors import kk_morph
-from extractors.award_predicates import predicate_nominations
+from extractors.award_predicates import kazakh_predicate_nominations, predicate_nominations
 from extractors.subject_nominations import subject_results
 from extractors.unquoted_contests import UnquotedContest, unquoted_contests
 from pipeline.records import Competition, Mention, Nomination
@@ -142,7 +142,9 @@ _AWARDED_OTHERWISE = re.compile(
     r"диплом\w*\s+(?:I{1,3}|[123])\s+степени|үздік\s+деп\s+танылд\w*"
 )
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
-_AWARD_CONTEXT = re.compile(r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд")
+_AWARD_CONTEXT = re.compile(
+    r"(?i)номинаци|аталым|жеңімпаз|победител|лауреат|марапатт|награжд|атанд|атағ|танылд"
+)
 _NAME_TITLE_GAP = re.compile(r"\s*(?:[–—-]\s*)?")
 _ITEM_END = re.compile(r"\s*(?:[,;.]|\n|$|және\s|и\s|а\s|ал\s|атан|атағ|деп\s|болып\s|болды)")
 _CLAUSE_BREAK = re.compile(r",\s*(?:а|ал|но|однако)\s|;|[.!?]\s")
@@ -410,6 +412,36 @@ def _winner_before_titles(
     return out
 
 
+_DASH_BEFORE_WINNER = re.compile(r"\s*[–—-]\s*")
+_DEP_BEFORE_WINNER = re.compile(r"(?i)\s*деп\s+")
+_RECOGNISED_LATER = re.compile(r"(?i)[^.!?\n]{0,120}?(?:танылд\w*|атанд\w*)")
+
+
+def _winner_after_titles(
+    text: str, titles: list[_Title], people: Sequence[tuple[int, int, str]], used: set[tuple[int, int]]
+) -> list[tuple[_Title, tuple[int, int, str]]]:
+    """"«Үздік учаскелік медбике» – Гүлжан Қасымова, «Жас медбике» – Мөлдір Өтешова" and
+    "«Үздік қақпашы» деп Ерасыл Тұрлыбеков ... танылды": the person right after a title's dash
+    (or its "деп", with the verb of recognition later in the sentence) won it."""
+    if not (any(t.kind in {"comp", "nom"} for t in titles) or _AWARD_CONTEXT.search(text)):
+        return []
+    out = []
+    starts = {p[0]: p for p in people if (p[0], p[1]) not in used}
+    for t in titles:
+        if t.kind in {"comp", "org", "honour"}:
+            continue
+        dash = _DASH_BEFORE_WINNER.match(text, t.outer_end)
+        if dash and dash.end() in starts and dash.group().strip():
+            out.append((t, starts[dash.end()]))
+            continue
+        dep = _DEP_BEFORE_WINNER.match(text, t.outer_end)
+        if dep:
+            after = [p for p in people if dep.end() <= p[0] < dep.end() + 40 and (p[0], p[1]) not in used]
+            if after and _RECOGNISED_LATER.match(text, after[0][1]):
+                out.append((t, after[0]))
+    return out
+
+
 def _nominee_list_titles(text: str, titles: list[_Title]) -> list[tuple[_Title, int]]:
     """Titles listed after "по трём номинациям:" / "үш номинация бойынша өтті:" with the cue position."""
     out = []
@@ -569,7 +601,11 @@ def _analyse(
         for p in winners:
             _add_unique(n.winners, p[2])
             used_people.add((p[0], p[1]))
-    for t, owner in _winner_before_titles(text, titles, people, used_people):
+    for t, owner in _winner_before_titles(text, titles, people, used_people) + _winner_after_titles(
+        text, titles, people, used_people
+    ):
+        if (owner[0], owner[1]) in used_people:
+            continue
         t.kind = "nom"
         _add_unique(nom_for(t, _competition_near(text, comps, t.start, sents)).winners, owner[2])
         used_people.add((owner[0], owner[1]))
@@ -706,12 +742,15 @@ def extract_competitions(text: str, lang: str) -> list[Competition]:
 
 
 def _add_predicate_nominations(
-    text: str, titles: list[_Title], noms: dict[str, _Nom], people: Sequence[tuple[int, int, str]]
+    text: str, titles: list[_Title], noms: dict[str, _Nom], people: Sequence[tuple[int, int, str]], lang: str
 ) -> None:
     """"Лучшим наставником признана Name" (no quotes): a nomination of the nearest contest."""
     comps = [t for t in titles if t.kind == "comp"]
     sents = _sentences(text) if comps else []
-    for found in predicate_nominations(text, people):
+    found_all = predicate_nominations(text, people) if lang != "kk" else []
+    if lang != "ru":
+        found_all += kazakh_predicate_nominations(text, people)
+    for found in found_all:
         k = _key(found.name)
         competition = _competition_near(text, comps, found.start, sents) if comps else None
         if competition is not None and _key(_YEAR_SUFFIX.sub("", competition)) == k:
@@ -728,8 +767,7 @@ def _add_predicate_nominations(
 def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, str]]) -> list[Nomination]:
     """Nominations of ``text`` with competition and winners (canonical names from ``people``)."""
     titles, noms = _analyse(text, people, lang)
-    if lang != "kk":
-        _add_predicate_nominations(text, titles, noms, people)
+    _add_predicate_nominations(text, titles, noms, people, lang)
     names = _comp_names(titles)
     out: dict[str, Nomination] = {}
     for n in noms.values():
