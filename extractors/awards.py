@@ -784,4 +784,19 @@ def extract_nominations(text: str, lang: str, people: Sequence[tuple[int, int, s
     # a title with neither a winner nor a contest is a rank or honour talked about ("звание
     # «Чемпион мира»", "«Құрметті азамат» атағы"), not a category awarded in this story
     speaks_of_categories = _CATEGORY_WORD.search(text) is not None
-    return [n for n in out.values() if n.winners or n.competition or speaks_of_categories]
+    kept = [n for n in out.values() if n.winners or n.competition or speaks_of_categories]
+    families = {name for _, _, name in people if " " not in name and name.endswith(("ы", "и"))}
+    for n in kept:
+        if _FAMILY_AWARD.search(n.name):
+            n.winners = list(dict.fromkeys(_family_of(w, families) for w in n.winners))
+    return kept
+
+
+_FAMILY_AWARD = re.compile(r"(?i)династ|әулет|отбасы|семь[яи]|семей")
+
+
+def _family_of(winner: str, families: set[str]) -> str:
+    """A dynasty's prize goes to the family: "Отағасы Нұртай Ізбасаров «Еңбек династиясы»
+    номинациясы бойынша" is won by the Избасаровы the article names."""
+    surname = winner.split()[-1]
+    return next((f for f in families if f[:-1] == surname or f == surname + "ы"), winner)

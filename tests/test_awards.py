@@ -451,3 +451,10 @@ def test_kazakh_winner_constructions(
 ) -> None:
     found = _results(text, "kk", pairs)
     assert {name: winners for name, (_, winners) in found.items()} == expected
+
+
+def test_a_dynastys_prize_goes_to_the_family() -> None:
+    text = ("Ізбасаровтар отбасының жалпы еңбек өтілі 112 жыл. Отағасы Нұртай Ізбасаров «Еңбек династиясы» "
+            "номинациясы бойынша марапатталды.")
+    pairs = [("Ізбасаровтар", "Избасаровы"), ("Нұртай Ізбасаров", "Нуртай Избасаров")]
+    assert _results(text, "kk", pairs)["Еңбек династиясы"][1] == ["Избасаровы"]
