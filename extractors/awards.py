@@ -94,7 +94,11 @@ _NOT_A_MODIFIER = re.compile(
     r"|^(?:жшс|тоо|ақ|ао|и|және|мен|бен|пен|орай|зал|залы|залында|дом|дома|доме|үй|үйі|үйінде|үйде)$"
 )
 _WORD_AFTER = re.compile(r"\s*([^\s«»\"“”„.,;:!?()–—]+)")
-_NOM_BEFORE = re.compile(r"(?i)(?:номинаци\w*|в\s+категории|категория|звани[еяюи]\w*)\s*:?\s*$")
+_NOM_BEFORE = re.compile(
+    r"(?i)(?:номинаци\w*|в\s+категории|категория|звани[еяюи]\w*|"
+    # a special prize of the contest: "Отдельным призом «За волю к победе»", "Награду «Верность профессии»"
+    r"приз(?:ом|ы|а|у)?|спецприз\w*|наград(?:у|ой|а))\s*:?\s*$"
+)
 _NOM_AFTER = re.compile(r"(?i)^\s*(?:номинация\w*|атағ\w*|аталым\w*|категория\w*)(?![\w])")
 _NOM_LIST_CUE = re.compile(
     r"(?i)номинаци\w*(?:\s+бойынша)?(?:\s+" + _L + r"+){0,2}\s*:|номинации\s*[—–-]|"
@@ -339,9 +343,18 @@ def _add_unique(names: list[str], new: str) -> None:
         names.append(new)
 
 
+# the vocabulary of winning says nothing about which category was won
+_WINNING_STEMS = (
+    "побед", "жеңі", "жеңімпаз", "призер", "призёр", "лауреат", "место", "орын", "награ", "марапат",
+)
+
+
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+", text.lower())
-    return {kk_morph.stem(w, 5) for w in words if w not in _GENERIC and len(w) > 2}
+    return {
+        kk_morph.stem(w, 5) for w in words
+        if w not in _GENERIC and len(w) > 2 and not w.startswith(_WINNING_STEMS)
+    }
 
 
 def _presenter_between(text: str, s: int, e: int, person: tuple[int, int, str]) -> bool:
@@ -413,7 +426,7 @@ def _winner_before_titles(
 
 
 _DASH_BEFORE_WINNER = re.compile(r"\s*[–—-]\s*")
-_DEP_BEFORE_WINNER = re.compile(r"(?i)\s*деп\s+")
+_DEP_BEFORE_WINNER = re.compile(r"(?i)\s*(?:деп|атанған|атағын\s+алған|деп\s+танылған)\s+")
 _RECOGNISED_LATER = re.compile(r"(?i)[^.!?\n]{0,120}?(?:танылд\w*|атанд\w*)")
 
 
@@ -436,8 +449,12 @@ def _winner_after_titles(
             continue
         dep = _DEP_BEFORE_WINNER.match(text, t.outer_end)
         if dep:
-            after = [p for p in people if dep.end() <= p[0] < dep.end() + 40 and (p[0], p[1]) not in used]
-            if after and _RECOGNISED_LATER.match(text, after[0][1]):
+            participle = not dep.group().strip().startswith("деп")  # "«X» атанған Name": already won
+            after = [
+                p for p in people
+                if dep.end() <= p[0] < dep.end() + 40 and (participle or (p[0], p[1]) not in used)
+            ]
+            if after and (participle or _RECOGNISED_LATER.match(text, after[0][1])):
                 out.append((t, after[0]))
     return out
 
@@ -604,8 +621,6 @@ def _analyse(
     for t, owner in _winner_before_titles(text, titles, people, used_people) + _winner_after_titles(
         text, titles, people, used_people
     ):
-        if (owner[0], owner[1]) in used_people:
-            continue
         t.kind = "nom"
         _add_unique(nom_for(t, _competition_near(text, comps, t.start, sents)).winners, owner[2])
         used_people.add((owner[0], owner[1]))
@@ -653,6 +668,10 @@ def _analyse(
                     target = prev[-1]
                 elif _CLAUSE_BREAK.search(text[p[1] : sent_noms[0].outer_start]):
                     continue  # "X признана ..., а в номинации «Y» — Z": X is not Y's winner
+                elif "," in text[p[1] : sent_noms[0].outer_start] and any(
+                    q[0] >= sent_noms[0].outer_end for q in in_sent
+                ):
+                    continue  # "..., приз «Самому возрастному игроку» получил Z": Z, not the one before
                 else:
                     target = sent_noms[0]
                 _add_unique(noms[_key(target.text)].winners, p[2])
