@@ -77,6 +77,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "village": frozenset({"village"}),
     "okrug": frozenset({"okrug"}),
 }
+OKRUG_NOUNS = ("округ", "акимдиг", "акимдик", "администрац")
 MAX_CENTRE_RIVALS = 3  # a centre beats up to two same-named villages; "Акжар" (19 of them) stays open
 LEVEL_PREF = {"region": 4.0, "city": 3.5, "district": 3.0, "okrug": 1.0, "village": 0.5}
 SURNAME_RE = re.compile(r"(ов|ев|ёв|ин|ова|ева|ёва|ина|улы|ұлы|кызы|қызы)$")  # on raw lower-case words
@@ -247,7 +248,9 @@ def _generic_at(text: str, toks: list[_Token], k: int) -> _Generic | None:
         return _Generic("okrug", False, k, k + 1, end, tok.start)
     if low in _ABBR and after == ".":
         return _Generic(_ABBR[low], False, k, k, tok.end + 1, tok.start)
-    if low.startswith(("сельск", "ауылдык")) and k + 1 < len(toks) and toks[k + 1].low.startswith("округ"):
+    # "сельского округа", "ауылдық округі", "Қарабұлақ ауылдық әкімдігі", "поселкового округа"
+    okrug_noun = k + 1 < len(toks) and toks[k + 1].low.startswith(OKRUG_NOUNS)
+    if low.startswith(("сельск", "ауылдык", "поселков", "кенттик")) and okrug_noun:
         nxt = toks[k + 1].low  # Kazakh plural: "округтері", "округтерінде", "округтерінен" (folded)
         plural = nxt in ("округи", "округов", "округах", "округам", "округами") or nxt.startswith(
             ("округтар", "округтер")
@@ -364,6 +367,11 @@ def _filter(hit: _Hit, gen: _Generic, units: dict[str, PlaceUnit]) -> list[str]:
         if uid in hit.adj_ids and not gen.adj_form and not _gender_ok(unit, ending):
             continue
         out.append(uid)
+    if not out and gen.gtype == "okrug":
+        # an okrug is named after its village, sometimes spelt apart ("Қарағаш ауылдық округі",
+        # KATO "Қараағаш ауылдық округі"): the village's own okrug
+        parents = {units[uid].parent_id for uid in hit.cands if units[uid].type == "village"}
+        out = [p for p in parents if p and p in units and units[p].type == "okrug"]
     return out
 
 

@@ -141,3 +141,16 @@ def test_a_district_centre_beats_its_few_namesakes() -> None:
     # a district paper never names its district: "Аққыстау ауылында" is Исатай ауданы's centre
     found = find_place_mentions("Аққыстау ауылында шахматтан аудандық турнир өтті.", "kk")
     assert [m.unit.id for m in found] == ["234230100"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_id"),
+    [
+        # an okrug spelt apart from its village in KATO (Қараағаш ауылдық округі)
+        ("Шыңғырлау ауданында Қарағаш ауылдық округінде егін орылды.", "276643000"),
+        # a rural administration under a city
+        ("Степногорск қаласындағы Қарабұлақ ауылдық әкімдігі аумағындағы шаруа қожалығы.", "111843000"),
+    ],
+)
+def test_okrug_words(text: str, unit_id: str) -> None:
+    assert unit_id in {m.unit.id for m in find_place_mentions(text, "kk")}
