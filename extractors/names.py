@@ -240,6 +240,27 @@ def _listed_given(word: str) -> tuple[str, frozenset[str]] | None:
         hits = [given_names().get(p) for p in parts]
         if all(hits):
             return _title(word), hits[0][1]  # type: ignore[index]
+    return _compound_given(low)
+
+
+# Kazakh names are compounds of name elements ("Ер" + "Сұлтан", "Бек" + "Нұр", "Мейір" + "жан"):
+# a listed name with one of these elements before or after it is a name too
+_NAME_PREFIXES = ("ер", "нур", "бек", "ак", "али", "дос", "мейир", "ай", "бал", "жан", "сулу")
+_NAME_SUFFIXES = {"жан": "m", "бек": "m", "хан": "m", "нур": "", "гул": "f", "ай": "f", "сулу": "f"}
+
+
+@lru_cache(maxsize=16384)
+def _compound_given(low: str) -> tuple[str, frozenset[str]] | None:
+    if len(low) < 6 or _OV_ENDING.search(low):
+        return None
+    for prefix in _NAME_PREFIXES:
+        rest = low[len(prefix) :]
+        if low.startswith(prefix) and len(rest) >= 3 and rest in given_names():
+            return _title(low), given_names()[rest][1]
+    for suffix, gender in _NAME_SUFFIXES.items():
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3 and stem in given_names():
+            return _title(low), frozenset({gender}) if gender else given_names()[stem][1]
     return None
 
 

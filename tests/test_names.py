@@ -399,3 +399,21 @@ def test_case_forms_of_uly_kyzy_surnames_and_initials(surface: str, name: str) -
 def test_public_figures_get_their_established_spelling(surface: str, name: str) -> None:
     assert _n(surface, "kk").name == name
     assert _n(name, "ru").name == name  # a fixed point
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # compounds of name elements are names even when unlisted: the given name comes first
+        ("Ерсұлтан Бақытжанға", "Ерсултан Бакытжан"),
+        ("Ерназар Бекмұрат", "Ерназар Бекмурат"),
+    ],
+)
+def test_compound_kazakh_given_names(surface: str, name: str) -> None:
+    parsed = normalize_person(surface, "kk")
+    assert parsed is not None and parsed.name == name
+
+
+def test_a_compound_element_does_not_make_a_surname_a_given_name() -> None:
+    parsed = normalize_person("Ерлан Бекбулатов", "kk")
+    assert parsed is not None and (parsed.given, parsed.surname) == ("Ерлан", "Бекбулатов")
