@@ -45,7 +45,7 @@ _KK_BEFORE_LEVEL = re.compile(
 # a text without any contest word has no contest: most articles are skipped by one scan
 _ANY_KIND = re.compile(
     r"(?i)айтыс|байқау|олимпиад|спартакиад|турнир|сайыс|біріншіл|чемпионат|мүшәйра|жарыс|конкурс|"
-    r"первенств|соревновани|кубок"
+    r"первенств|соревновани|кубок|преми"
 )
 _KK_POSSESSIVE = re.compile(r"^(?:сы|сі|ы|і|гі|ғы|кі|қы)")
 
@@ -79,7 +79,11 @@ RU_CONTEST = re.compile(
     re.IGNORECASE,
 )
 # "Кубок акима города", "Кубок главы района": a cup named by who gives it
-RU_CUP = re.compile(r"(?<![\w-])Кубок(?:а|е|ом|у)?\s+(?:акима|главы|президента|федерации)\s+[а-яё]+")
+# "Кубок акима города", "премия акима области Жетісу": a cup or prize named by who gives it
+RU_CUP = re.compile(
+    r"(?<![\w-])(?:Кубок(?:а|е|ом|у)?|[Пп]реми(?:я|и|ю|ей))\s+(?:акима|главы|президента|федерации)"
+    r"(?:\s+(?:области|района|города)(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)?|\s+[а-яё]+)"
+)
 _WORLD = re.compile(r"(?i)(?<![\w-])(?:мира|европы|азии|планеты|страны)(?![\w-])")
 _RU_SUBJECT_STOP = re.compile(r"\s+(?:среди|для|в|на|с|и|ко?)$", re.IGNORECASE)
 
