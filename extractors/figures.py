@@ -565,8 +565,17 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
     words = _words_after(text, pos, 5)
     np_: list[re.Match[str]] = []
     lex = kk_morph.known_nouns()
-    for w in words:
+    skip_to = -1
+    for k, w in enumerate(words):
+        if k <= skip_to:
+            continue
         low = w.group().lower()
+        if low in ("және", "мен") and np_ and k + 1 < len(words) and _kk_is_adj(np_[-1].group().lower()) and (
+            _kk_is_adj(words[k + 1].group().lower())
+        ):
+            np_ += [w, words[k + 1]]  # "шағын және орта бизнес субъектісі": two adjectives, one noun
+            skip_to = k + 1
+            continue
         if low in _KK_STOP:
             break
         if not np_:
@@ -582,7 +591,7 @@ def _kk_unit_after(text: str, pos: int, words_only: bool) -> _Unit | None:
                 return _Unit(relational, w.end())
             continue
         prev = np_[-1].group().lower()
-        nxt_i = words.index(w) + 1
+        nxt_i = k + 1
         light = nxt_i < len(words) and bool(_KK_LIGHT_VERB.match(words[nxt_i].group()))
         unknown_then_known = (
             len(np_) == 1 and kk_morph.lemma(prev) not in lex and kk_morph.lemma(low) in lex

@@ -348,3 +348,8 @@ def test_numbers_that_count_nothing(text: str, lang: str) -> None:
 )
 def test_figures_of_real_news(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
     assert [(f.value, f.unit, f.qualifier) for f in extract_figures(text, lang)] == expected
+
+
+def test_two_kazakh_adjectives_joined_by_and_share_the_noun() -> None:
+    (fig,) = extract_figures("Ауданда 1 200 шағын және орта бизнес субъектісі жұмыс істейді.", "kk")
+    assert (fig.value, fig.text) == (1200, "1 200 шағын және орта бизнес субъектісі")
