@@ -141,6 +141,11 @@ _PLACE = re.compile(
 _HONORARY_TITLE = re.compile(r"(?i)құрметті\s+азамат|почётн\w*\s+граждан|почетн\w*\s+граждан")
 _CATEGORY_WORD = re.compile(r"(?i)номинаци|аталым")
 _OLYMPIAD = re.compile(r"(?i)олимпиад")
+_WIN_PREDICATE_OR_WORD = re.compile(
+    r"(?i)(?<![\w-])(?:победил[аи]?|стал[аи]?\s+(?:победител|чемпион)\w*|чемпион\w*\s+(?:атанды|стал[аи]?)|"
+    r"жеңімпаз\s+атанды|жеңіп\s+алды|"
+    r"жеңіске\s+жетті|бірінші\s+болды|топ\s+жарды)"
+)
 _YEAR_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d\s*$")
 # someone won, said without a winner's word: "Лучшим трактористом признан ...", "дипломом I степени"
 _AWARDED_OTHERWISE = re.compile(
@@ -742,6 +747,20 @@ def _analyse(
             if best and (len(best) == 1 or best[0][0] > best[1][0]):
                 for p in in_sent:
                     _add_unique(noms[best[0][1]].winners, p[2])
+                continue
+        contests = {_key(c.text): c for c in comps}
+        titled_categories = any(t.kind == "nom" for t in titles)
+        if (
+            len(contests) == 1 and not titled_categories and _WIN_PREDICATE_OR_WORD.search(sent_text)
+            and not _PRESENTER.search(sent_text)
+        ):
+            # "В весе до 57 кг победил X, в категории до 74 кг – Y": an article's one contest
+            # without categories is won by whoever wins in it
+            c = next(iter(contests.values()))
+            n = nom_for(c, c.text)
+            for p in in_sent:
+                if not _presenter_between(text, s, e, p):
+                    _add_unique(n.winners, p[2])
     return titles, noms
 
 
