@@ -112,7 +112,8 @@ _WIN_WORDS = re.compile(
 )
 _AWARD_VERB = re.compile(
     r"(?i)(признан\w*|награжд\w*|удостоен\w*|отмечен\w*|стал[аи]?\b|побед\w*|лауреат\w*|"
-    r"марапатт\w*|танылды|атанды|ие\s+бол\w*|жеңімпаз\w*|берілді)"
+    r"марапатт\w*|танылды|атанды|ие\s+бол\w*|жеңімпаз\w*|берілді|бірінші\s+болды|жеңіске\s+жетті|"
+    r"алдына\s+жан\s+салмады|топ\s+жарды)"
 )
 # someone who hands over, congratulates or speaks is not a winner
 _PRESENTER = re.compile(
@@ -150,7 +151,8 @@ _YEAR_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d\s*$")
 # someone won, said without a winner's word: "Лучшим трактористом признан ...", "дипломом I степени"
 _AWARDED_OTHERWISE = re.compile(
     r"(?i)лучш\w+\s+(?:\w+\s+){0,3}(?:признан|назван|стал)\w*|(?:признан|назван)\w*\s+лучш\w+|"
-    r"диплом\w*\s+(?:I{1,3}|[123])\s+степени|үздік\s+деп\s+танылд\w*"
+    r"диплом\w*\s+(?:I{1,3}|[123])\s+степени|үздік\s+деп\s+танылд\w*|чемпион\w*\s+(?:атанд|стал|признан)\w*|"
+    r"стал[аи]?\s+чемпион\w*"
 )
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
 _AWARD_CONTEXT = re.compile(
@@ -325,7 +327,7 @@ _ABBREV_END = re.compile(
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|\n+", text):
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[«\"“A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d])|\n+", text):  # "... белдесті. 60 келіде"
         if not m.group().startswith("\n") and _ABBREV_END.search(text[max(start, m.start() - 6) : m.start()]):
             continue
         out.append((start, m.start()))
@@ -554,7 +556,7 @@ def _awarded(text: str) -> bool:
     if _WIN_WORDS.search(text) or _PLACE.search(text):
         return True
     low = text.lower()
-    if not any(word in low for word in ("лучш", "диплом", "үздік")):
+    if not any(word in low for word in ("лучш", "диплом", "үздік", "чемпион")):
         return False  # the last pattern's words are rare; most articles skip its scan
     return _AWARDED_OTHERWISE.search(text) is not None
 

@@ -47,6 +47,8 @@ _ANY_KIND = re.compile(
     r"(?i)айтыс|байқау|олимпиад|спартакиад|турнир|сайыс|біріншіл|чемпионат|мүшәйра|жарыс|конкурс|"
     r"первенств|соревновани|кубок|преми"
 )
+# a bare lower-case word right before the sport word (no case ending, no generic place word)
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!\w*(?:да|де|та|те|нда|нде)\s+$)[а-яәғқңөұүһі]+\s+$")
 _KK_POSSESSIVE = re.compile(r"^(?:сы|сі|ы|і|гі|ғы|кі|қы)")
 
 _RU_LEVEL = (
@@ -128,6 +130,12 @@ def _kk_contests(text: str) -> list[UnquotedContest]:
         if match.group("level").lower() in ("облыс", "аудан") and between.count(" ") > 1:
             continue  # a noun level stands right before its contest: "облыс біріншілігі"
         before = _KK_BEFORE_LEVEL.search(text, max(0, match.start() - 40), match.start())
+        # "қазақ күресінен": a sport of two words is not cut to its last
+        two_word_sport = before is not None and _LOWER_WORD_BEFORE.search(
+            text, max(0, before.start() - 30), before.start()
+        )
+        if two_word_sport:
+            before = None
         tournament = match.group("kind").lower().startswith("турнир")
         start = before.start() if before is not None and tournament else match.start()
         found.append(UnquotedContest(start, match.end(), _kk_name(match, before)))

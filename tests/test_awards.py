@@ -485,3 +485,13 @@ def test_winners_of_a_contest_without_categories() -> None:
              ("Игорь Ткаченко", "Игорь Ткаченко")]
     found = _results(text, "ru", pairs)
     assert found["открытый чемпионат города по вольной борьбе"][1] == ["Алдияр Кенжебаев", "Санжар Мамытов"]
+
+
+def test_a_sentence_starting_with_a_number_is_its_own_and_champions_win_the_contest() -> None:
+    text = ("Жамбыл ауданында қазақ күресінен облыстық турнир өтті. Он салмақ дәрежесі бойынша 110 балуан "
+            "белдесті. 60 келіде Нұрбек Әшімов, 74 келіде Ерқанат Сапаров чемпион атанды. Турнирдің «Үздік "
+            "балуаны» атағы Ерқанат Сапаровқа берілді.")
+    pairs = [("Нұрбек Әшімов", "Нурбек Ашимов"), ("Ерқанат Сапаров", "Ерканат Сапаров")]
+    found = _results(text, "kk", pairs)
+    assert found["Үздік балуаны"][1] == ["Ерканат Сапаров"]
+    assert [c.name for c in extract_competitions(text, "kk")] == ["облыстық турнир"]
