@@ -336,6 +336,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence, cut at ", а/ал/но", ";" (``_CLAUSE_BREAK``)."""
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)]
+    bounds = [s, *cuts, e]
+    return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
 def _sentence_of(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for s, e in sents:
         if s <= pos < e:
@@ -736,19 +743,27 @@ def _analyse(
                 _add_unique(n.winners, p[2])
             continue
         if noms and _AWARD_VERB.search(sent_text):
-            first_person = min(p[0] for p in in_sent)
-            words = _stems(text[s:first_person]) | _stems(text[max(p[1] for p in in_sent) : e])
-            best: list[tuple[int, str]] = []
-            for k, n in noms.items():
-                if _key(n.name) == _key(n.competition or ""):
+            # each clause on its own: "Тоқаш пісіруде X жеңіске жетті, ал дастарқан безендіруден Y ..."
+            assigned = False
+            for cs, ce in _clauses(text, s, e):
+                in_clause = [p for p in in_sent if cs <= p[0] < ce]
+                if not in_clause:
                     continue
-                overlap = len(words & _stems(n.name))
-                if overlap:
-                    best.append((overlap, k))
-            best.sort(reverse=True)
-            if best and (len(best) == 1 or best[0][0] > best[1][0]):
-                for p in in_sent:
-                    _add_unique(noms[best[0][1]].winners, p[2])
+                first_person = min(p[0] for p in in_clause)
+                words = _stems(text[cs:first_person]) | _stems(text[max(p[1] for p in in_clause) : ce])
+                best: list[tuple[int, str]] = []
+                for k, n in noms.items():
+                    if _key(n.name) == _key(n.competition or ""):
+                        continue
+                    overlap = len(words & _stems(n.name))
+                    if overlap:
+                        best.append((overlap, k))
+                best.sort(reverse=True)
+                if best and (len(best) == 1 or best[0][0] > best[1][0]):
+                    for p in in_clause:
+                        _add_unique(noms[best[0][1]].winners, p[2])
+                    assigned = True
+            if assigned:
                 continue
         contests = {_key(c.text): c for c in comps}
         titled_categories = any(t.kind == "nom" for t in titles)
