@@ -58,7 +58,7 @@ _RU_LEVEL = (
 _RU_KINDS = (
     r"(?:турнир(?:а|е|у|ом|ы|ов)?|олимпиад(?:а|ы|е|у|ой|ах)|(?:смотр-)?конкурс(?:а|е|у|ом|ы|ов)?|"
     r"чемпионат(?:а|е|у|ом|ы|ов)?|первенств(?:о|а|е|у|ом)|спартакиад(?:а|ы|е|у|ой)|"
-    r"соревновани(?:е|я|ю|ем|и|ях|ям|ями))"
+    r"соревновани(?:е|я|ю|ем|и|ях|ям|ями)|конкурсн(?:ый|ого|ом|ому)\s+отбор(?:а|е|у|ом)?)"
 )
 _RU_WORD = r"[а-яёәғқңөұүһі-]+"
 # a genitive complement ("конкурс чтецов", "трудовых династий", "профессионального мастерства",
@@ -145,8 +145,10 @@ def _kk_contests(text: str) -> list[UnquotedContest]:
 def _ru_contests(text: str) -> list[UnquotedContest]:
     found = []
     for match in RU_CONTEST.finditer(text):
-        contest_of = match.group("kind").lower().startswith(("конкурс", "смотр")) and (
-            match.group("complement") or match.group("among")
+        kind = match.group("kind").lower()
+        # "конкурсный отбор" names itself; "конкурс" needs its complement ("конкурс чтецов")
+        contest_of = kind.startswith("конкурсн") or (
+            kind.startswith(("конкурс", "смотр")) and bool(match.group("complement") or match.group("among"))
         )
         worldwide = _WORLD.search(match.group("complement") or "")
         if worldwide or not (match.group("levels") or match.group("subject") or contest_of):
