@@ -26,8 +26,8 @@ FLOORS = {
         "figure_unit_acc": 0.89, "figure_qualifier_acc": 0.96,
     },
     "ru": {
-        "people": 0.96, "districts": 0.95, "person_district": 0.85, "nominations": 0.94,
-        "competitions": 0.85, "winner_links": 0.76, "dates": 0.98, "figures": 0.95,
+        "people": 0.96, "districts": 0.95, "person_district": 0.85, "nominations": 0.95,
+        "competitions": 0.88, "winner_links": 0.77, "dates": 0.98, "figures": 0.95,
         "figure_unit_acc": 0.94, "figure_qualifier_acc": 0.98,
     },
 }
