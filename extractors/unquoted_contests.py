@@ -26,8 +26,11 @@ from dataclasses import dataclass
 
 _KK_LEVEL = (
     r"(?:облыстық|аудандық|облысаралық|республикалық|қалалық|өңірлік|халықаралық|ауданаралық|пәндік"
-    r"|облыс|аудан)"
+    r"|облыс|аудан|облысының|ауданының|қаласының)"
 )
+_NOUN_LEVELS = ("облыс", "аудан", "облысының", "ауданының", "қаласының")
+# the unit a genitive level belongs to: "Ұлытау облысының біріншілігі"
+_PLACE_BEFORE_LEVEL = re.compile(r"(?<![\w-])[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+$")
 _KK_KINDS = ("айтыс", "байқау", "олимпиада", "спартакиада", "турнир", "сайыс", "біріншілік", "чемпионат",
              "мүшәйра", "жарыс")
 _KK_WORD = r"[а-яәғқңөұүһі]+"
@@ -111,7 +114,7 @@ def _kk_kind(stem: str) -> str:
 def _kk_name(match: re.Match[str], before: re.Match[str] | None) -> str:
     kind = _kk_kind(match.group("kind"))
     level = match.group("level")
-    if level.lower() in ("облыс", "аудан"):  # "облыс спартакиадасы": the possessive stays
+    if level.lower() in _NOUN_LEVELS:  # "облыс спартакиадасы": the possessive stays
         possessive = _KK_POSSESSIVE.match(match.group("tail") or "")
         stem = match.group("kind") + (possessive.group() if possessive else "")
         if stem.endswith("к") and possessive:  # біріншілік + і -> біріншілігі
@@ -127,8 +130,15 @@ def _kk_contests(text: str) -> list[UnquotedContest]:
     found = []
     for match in KK_CONTEST.finditer(text):
         between = text[match.start("level") : match.start("kind")]
-        if match.group("level").lower() in ("облыс", "аудан") and between.count(" ") > 1:
+        level = match.group("level").lower()
+        if level in _NOUN_LEVELS and between.count(" ") > 1:
             continue  # a noun level stands right before its contest: "облыс біріншілігі"
+        if level.endswith("ның"):
+            place = _PLACE_BEFORE_LEVEL.search(text, max(0, match.start() - 40), match.start())
+            if place is None:
+                continue  # "облысының біріншілігі" names the contest only with its unit
+            found.append(UnquotedContest(place.start(), match.end(), place.group() + _kk_name(match, None)))
+            continue
         before = _KK_BEFORE_LEVEL.search(text, max(0, match.start() - 40), match.start())
         # "қазақ күресінен": a sport of two words is not cut to its last
         two_word_sport = before is not None and _LOWER_WORD_BEFORE.search(
