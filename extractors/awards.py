@@ -148,10 +148,11 @@ _WIN_PREDICATE_OR_WORD = re.compile(
     r"жеңіске\s+жетті|бірінші\s+болды|топ\s+жарды)"
 )
 _YEAR_SUFFIX = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d\s*$")
-# someone won, said without a winner's word: "Лучшим трактористом признан ...", "дипломом I степени"
+# someone won, said without a winner's word or a rank: "Лучшим трактористом признан ...",
+# "чемпион атанды" ("дипломом I степени" is a rank, in ``_PLACE``)
 _AWARDED_OTHERWISE = re.compile(
     r"(?i)лучш\w+\s+(?:\w+\s+){0,3}(?:признан|назван|стал)\w*|(?:признан|назван)\w*\s+лучш\w+|"
-    r"диплом\w*\s+(?:I{1,3}|[123])\s+степени|үздік\s+деп\s+танылд\w*|чемпион\w*\s+(?:атанд|стал|признан)\w*|"
+    r"үздік\s+деп\s+танылд\w*|чемпион\w*\s+(?:атанд|стал|признан)\w*|"
     r"стал[аи]?\s+чемпион\w*"
 )
 _PRIZE_AFTER = re.compile(r"(?i)\s*(?:сыйлығ\w*|жүлдес\w*)(?![\w])")
@@ -563,7 +564,7 @@ def _awarded(text: str) -> bool:
     if _WIN_WORDS.search(text) or _PLACE.search(text):
         return True
     low = text.lower()
-    if not any(word in low for word in ("лучш", "диплом", "үздік", "чемпион")):
+    if not any(word in low for word in ("лучш", "үздік", "чемпион")):
         return False  # the last pattern's words are rare; most articles skip its scan
     return _AWARDED_OTHERWISE.search(text) is not None
 

@@ -28,7 +28,7 @@ from functools import cache
 
 from extractors.demonyms import kazakh_demonym, russian_demonym
 from extractors.names import is_given_name
-from gazetteers.places import PlaceUnit, all_units, bare_stop_words, fold
+from gazetteers.places import PlaceUnit, all_units, bare_stop_words, fold, lies_within
 from pipeline.records import District, Mention
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -666,14 +666,8 @@ def _is_centre(unit: PlaceUnit) -> bool:
     )
 
 
-CHAIN_GAP = re.compile(r"[\s,]*")
-
-
-def _within(unit: PlaceUnit, outer: PlaceUnit) -> bool:
-    """``unit`` lies in ``outer`` (a region, district or okrug)."""
-    if outer.type == "region":
-        return unit.region_id == outer.id
-    return outer.id in (unit.district_id, unit.parent_id)
+# what joins a village to its district in a chain: blanks and commas only
+CHAIN_SEPARATOR = re.compile(r"[\s,]*")
 
 
 def _resolve_in_chains(text: str, toks: list[_Token], hits: list[_Hit], units: dict[str, PlaceUnit]) -> None:
@@ -686,12 +680,12 @@ def _resolve_in_chains(text: str, toks: list[_Token], hits: list[_Hit], units: d
             if other is None or other.unit is None or other.unit.type not in ("district", "region", "okrug"):
                 continue
             a, b = (other, hit) if other.i < hit.i else (hit, other)
-            if not CHAIN_GAP.fullmatch(text[toks[a.j - 1].end : toks[b.i].start]) and not (
+            if not CHAIN_SEPARATOR.fullmatch(text[toks[a.j - 1].end : toks[b.i].start]) and not (
                 a.after is not None and a.after.end <= toks[b.i].start
-                and CHAIN_GAP.fullmatch(text[a.after.end : toks[b.i].start])
+                and CHAIN_SEPARATOR.fullmatch(text[a.after.end : toks[b.i].start])
             ):
                 continue
-            inside = [units[u] for u in hit.ids if _within(units[u], other.unit)]
+            inside = [units[u] for u in hit.ids if lies_within(units[u], other.unit)]
             if len(inside) == 1:
                 hit.unit = inside[0]
                 break

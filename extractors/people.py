@@ -30,7 +30,7 @@ from extractors.person_places import FORMER, implied_unit, place_after, place_af
 from extractors.roles import find_role_span
 from extractors.translit import latin_key, to_ascii, to_latin
 from gazetteers.names import given_names
-from gazetteers.places import PlaceUnit
+from gazetteers.places import PlaceUnit, lies_within
 from pipeline.document import Sentence
 from pipeline.records import Entity, Mention, Person
 
@@ -370,11 +370,6 @@ def _surname_mentions(text: str, lang: str, clusters: list[_Cluster], taken: lis
             taken.append((match.start(), match.end()))
 
 
-def _within(inner: PlaceUnit, outer: PlaceUnit) -> bool:
-    """``inner`` is a unit inside ``outer`` (a village of the district, a district of the region)."""
-    return inner.id != outer.id and outer.id in (inner.district_id, inner.parent_id, inner.region_id)
-
-
 def _district_for(
     text: str,
     lang: str,
@@ -393,7 +388,7 @@ def _district_for(
     for cand in members:
         before = place_before(text, cand.start, places, lang, others)
         place = place_after(text, cand.start, cand.end, places)
-        if place is not None and before is not None and _within(before.unit, place.unit):
+        if place is not None and before is not None and lies_within(before.unit, place.unit):
             place = before  # "Жөлек ауылының тұрғыны Name – Шиелі ауданындағы ...": the village
         place = place or before
         if place is not None:

@@ -38,9 +38,10 @@ KAZAKH_TIE = re.compile(
     r"(?:ның|нің|дың|дің|тың|тің|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|аудандық|қалалық|облыстық|ауылдық"
     r"|лық|лік|дық|дік|тық|тік)$"  # a demonym before the name: "арқалықтық Нұрлыбек", "Жітіқаралық шебер"
 )
+# "с. ", "села ", "города ", "посёлка " between a resident word and the place's name
+SETTLEMENT_WORD = r"(?:(?:с|г|п|пос)\.\s*|села\s+|города\s+|пос[её]лка\s+)?"
 RESIDENT = re.compile(
-    r"(?:жител\w*|уроженц\w*|уроженец|уроженк\w*)\s+(?:(?:с|г|п|пос)\.\s*|села\s+|города\s+|пос[её]лка\s+)?$",
-    re.IGNORECASE,
+    r"(?:жител\w*|уроженц\w*|уроженец|уроженк\w*)\s+" + SETTLEMENT_WORD + "$", re.IGNORECASE
 )
 # a Russian demonym of one person before the name: "актаусец Данияр", "рудненка"
 RUSSIAN_DEMONYM_ONE = re.compile(r"(?:ец|чанин|чанка|нка)$")
@@ -74,8 +75,8 @@ POST_AFTER = re.compile(
 )
 APPOSITION_AFTER = re.compile(
     r"\s*,\s*(?:уроженец|уроженка|урожен\w+|житель|жительница|представлявш\w+|представляющ\w+)\s+"
-    r"(?:(?:с|г|п|пос)\.\s*|села\s+|города\s+|пос[её]лка\s+)?"
-    r"|\s*,?\s*назначен\w*\s+\w+\s+",
+    + SETTLEMENT_WORD
+    + r"|\s*,?\s*назначен\w*\s+\w+\s+",
     re.IGNORECASE,
 )
 KAZAKH_WORKPLACE = re.compile(

@@ -83,7 +83,6 @@ RU_CONTEST = re.compile(
     rf"(?P<among>\s+среди\s+{_RU_GENITIVE}(?:\s+{_RU_GENITIVE})?)?(?![\w-])",
     re.IGNORECASE,
 )
-# "Кубок акима города", "Кубок главы района": a cup named by who gives it
 # "Кубок акима города", "премия акима области Жетісу": a cup or prize named by who gives it
 RU_CUP = re.compile(
     r"(?<![\w-])(?:Кубок(?:а|е|ом|у)?|[Пп]реми(?:я|и|ю|ей))\s+(?:акима|главы|президента|федерации)"

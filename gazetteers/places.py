@@ -98,6 +98,16 @@ def region_of(unit: PlaceUnit) -> PlaceUnit | None:
     return all_units().get(unit.region_id or "")
 
 
+def lies_within(inner: PlaceUnit, outer: PlaceUnit) -> bool:
+    """``inner`` is a unit inside ``outer``: a village of its okrug or district, a unit of its
+    region (never the unit itself). By the KATO ids each unit carries, no parent walk."""
+    if inner.id == outer.id:
+        return False
+    if outer.type == "region":
+        return inner.region_id == outer.id
+    return outer.id in (inner.district_id, inner.parent_id, inner.region_id)
+
+
 def ancestors(unit: PlaceUnit) -> list[PlaceUnit]:
     """Parent chain from the direct parent up to the region."""
     out: list[PlaceUnit] = []
